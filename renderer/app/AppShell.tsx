@@ -1,0 +1,121 @@
+// The frame around every page once signed in: side navigation, the header with the sync
+// indicator, rejection notices above the page, and the re-login dialog.
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { App, Badge, Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import { AuditOutlined, FileAddOutlined, GlobalOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useApprovalInbox, useDirectory } from '../db';
+import { LanguageSelect } from '../components/LanguageSelect';
+import { ReloginDialog } from '../features/auth/ReloginDialog';
+import { useIsApprover } from '../features/approvals/useIsApprover';
+import { RejectionNotices } from '../features/notices/RejectionNotices';
+import { useAppDispatch, useAppSelector } from './hooks';
+import { useSessionController } from './sessionContext';
+import { selectSignedInUser } from './sessionSlice';
+import { SyncIndicator } from './SyncIndicator';
+import { languageChanged, selectLanguage } from './uiSlice';
+
+const SIDER_WIDTH = 220;
+
+const NAV_PATHS = { requests: '/requests', new: '/new', approvals: '/approvals' } as const;
+type NavKey = keyof typeof NAV_PATHS;
+
+function navKeyOf(pathname: string): NavKey {
+  if (pathname.startsWith('/approvals')) return 'approvals';
+  if (pathname.startsWith('/new')) return 'new';
+  return 'requests';
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const { modal } = App.useApp();
+  const dispatch = useAppDispatch();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const controller = useSessionController();
+  const language = useAppSelector(selectLanguage);
+  const user = useAppSelector(selectSignedInUser);
+  const directory = useDirectory();
+  const inbox = useApprovalInbox();
+  const isApprover = useIsApprover();
+  const waiting = inbox?.length ?? 0;
+
+  const items: MenuProps['items'] = [
+    { key: 'requests', icon: <UnorderedListOutlined />, label: <span data-testid="nav-requests">{t('nav.myRequests')}</span> },
+    { key: 'new', icon: <FileAddOutlined />, label: <span data-testid="nav-new">{t('nav.newRequest')}</span> },
+  ];
+  if (isApprover || waiting > 0) {
+    items.push({
+      key: 'approvals',
+      icon: <AuditOutlined />,
+      label: (
+        <span data-testid="nav-approvals" data-count={waiting} style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+          {t('nav.approvals')}
+          <Badge count={waiting} size="small" />
+        </span>
+      ),
+    });
+  }
+
+  async function signOut(): Promise<void> {
+    const pending = await controller.pendingCount();
+    const leave = async () => {
+      navigate('/requests');
+      await controller.signOut();
+    };
+    if (pending === 0) return leave();
+    modal.confirm({
+      title: t('signout.confirmTitle'),
+      content: t('signout.confirmBody', { count: pending }),
+      okText: t('signout.confirmOk'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { danger: true, 'data-testid': 'signout-confirm' },
+      onOk: leave,
+    });
+  }
+
+  const department = user ? directory?.departments.get(user.departmentId) : undefined;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={SIDER_WIDTH} theme="light" style={{ position: 'sticky', top: 0, height: '100vh', borderRight: '1px solid #f0f0f0' }}>
+        <nav aria-label={t('nav.menu')} style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+          <div style={{ padding: '20px 24px 12px' }}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('app.name')}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+          </div>
+          <Menu
+            mode="inline"
+            items={items}
+            selectedKeys={[navKeyOf(location.pathname)]}
+            onClick={({ key }) => navigate(NAV_PATHS[key as NavKey])}
+            style={{ borderInlineEnd: 'none', flex: 1 }}
+          />
+          <Space direction="vertical" size={12} style={{ padding: 16, borderTop: '1px solid #f0f0f0' }}>
+            <LanguageSelect value={language} onChange={(next) => dispatch(languageChanged(next))} prefix={<GlobalOutlined />} testId="language-switcher" />
+            <Button block icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="nav-signout">
+              {t('nav.signOut')}
+            </Button>
+          </Space>
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16, borderBottom: '1px solid #f0f0f0', position: 'sticky', top: 0, zIndex: 10 }}>
+          <Typography.Text ellipsis data-testid="current-user">
+            {user ? t('nav.signedInAs', { name: department ? `${user.displayName} · ${department.name}` : user.displayName }) : null}
+          </Typography.Text>
+          <SyncIndicator />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <div style={{ maxWidth: 1200, margin: '0 auto' }}>
+            <RejectionNotices />
+            <Outlet />
+          </div>
+        </Layout.Content>
+      </Layout>
+      <ReloginDialog />
+    </Layout>
+  );
+}

@@ -1,0 +1,77 @@
+// The client's Dexie database: one per (server, user), so two people who share a computer
+// never see each other's data. Versions live in this one file; an upgrade must keep the
+// outbox, which holds work the user was told is saved.
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Department, User } from '../../shared/domain/directory';
+import type { LeaveRequest } from '../../shared/domain/leave';
+import type { CollectionName, Collections } from '../../shared/mutators/types';
+import type { ReasonCode, ReasonParams } from '../../shared/i18n/reasons';
+
+export interface OutboxEntry {
+  /** Per-client mutation id: 1, 2, 3, ... in the order the user acted. */
+  id: number;
+  name: string;
+  args: unknown;
+  clientTime: string;
+}
+
+/** The server's version of a document that pending mutations changed locally (null: absent). */
+export interface ShadowEntry {
+  c: CollectionName;
+  id: string;
+  doc: Collections[CollectionName] | null;
+}
+
+/** A mutation the server refused: kept until the user has seen why. */
+export interface RejectionNotice {
+  seq?: number;
+  mutationId: number;
+  name: string;
+  args: unknown;
+  code: ReasonCode;
+  params: ReasonParams;
+  at: string;
+  seen: 0 | 1;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export class BureauDb extends Dexie {
+  users!: EntityTable<User, 'id'>;
+  departments!: EntityTable<Department, 'id'>;
+  leaveRequests!: EntityTable<LeaveRequest, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  shadow!: Table<ShadowEntry, [string, string]>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  rejections!: EntityTable<RejectionNotice, 'seq'>;
+
+  constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      users: 'id, departmentId, managerId',
+      departments: 'id, parentId',
+      leaveRequests: 'id, requesterId, pendingApproverId, updatedAt',
+      outbox: 'id',
+      shadow: '[c+id]',
+      meta: 'key',
+      rejections: '++seq, seen',
+    });
+  }
+
+  collection<C extends CollectionName>(c: C): Table<Collections[C], string> {
+    return this.table(c);
+  }
+
+  get dataTables(): Table[] {
+    return [this.users, this.departments, this.leaveRequests];
+  }
+}
+
+/** Database name for one user on one server. */
+export function databaseName(serverUrl: string, userId: string): string {
+  const origin = serverUrl.replace(/^https?:\/\//, '').replace(/[^A-Za-z0-9.-]+/g, '_');
+  return `bureau:${origin}:${userId}`;
+}

@@ -1,0 +1,30 @@
+import type { Table } from 'dexie';
+import type { CollectionName, Collections, DocTx, IndexedFields } from '../../shared/mutators/types';
+import type { BureauDb } from './database';
+
+/**
+ * Runs a shared mutator against Dexie inside the caller's transaction. Before the first local
+ * write to a document, the server's version is saved in `shadow`, so a rebase can restore it
+ * exactly and replay what is still pending.
+ */
+export class DexieDocTx implements DocTx {
+  constructor(private readonly db: BureauDb) {}
+
+  async get<C extends CollectionName>(c: C, id: string): Promise<Collections[C] | undefined> {
+    return this.db.collection(c).get(id);
+  }
+
+  async put<C extends CollectionName>(c: C, doc: Collections[C]): Promise<void> {
+    const table = this.db.collection(c) as Table<Collections[C], string>;
+    const id = (doc as { id: string }).id;
+    if (!(await this.db.shadow.get([c, id]))) {
+      const server = await table.get(id);
+      await this.db.shadow.put({ c, id, doc: server ?? null });
+    }
+    await table.put(doc);
+  }
+
+  async find<C extends CollectionName>(c: C, field: IndexedFields[C], value: string): Promise<Collections[C][]> {
+    return this.db.collection(c).where(field).equals(value).toArray();
+  }
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Card, Empty, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import type { LeaveRequest } from '../../../shared/domain/leave';
+import { useApprovalInbox, useDirectory, useStore } from '../../db';
+import { testId } from '../../components/testId';
+import { formatDays, formatSpan } from '../leave/format';
+import { DecisionDialog, type Decision, type DecisionTarget } from './DecisionDialog';
+
+/** Requests waiting for the signed-in user's decision, oldest first. */
+export function ApprovalsPage() {
+  const { t } = useTranslation();
+  const store = useStore();
+  const inbox = useApprovalInbox();
+  const directory = useDirectory();
+  const [target, setTarget] = useState<DecisionTarget | null>(null);
+
+  const nameOf = (id: string) => directory?.users.get(id)?.displayName ?? t('common.unknownUser');
+  const open = (request: LeaveRequest, decision: Decision) => setTarget({ request, decision, requesterName: nameOf(request.requesterId) });
+
+  const columns: TableColumnsType<LeaveRequest> = [
+    {
+      key: 'requester',
+      title: t('approvals.col.requester'),
+      width: 150,
+      render: (_, r) => {
+        const index = r.steps.findIndex((s) => s.status === 'pending');
+        const step = r.steps[index];
+        return (
+          <div>
+            <Typography.Text strong>{nameOf(r.requesterId)}</Typography.Text>
+            {step && step.approverId === store.userId && (
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('approvals.stepInfo', { index: index + 1, total: r.steps.length, role: t(`role.${step.role}`) })}
+                </Typography.Text>
+              </div>
+            )}
+          </div>
+        );
+      },
+    },
+    { key: 'department', title: t('approvals.col.department'), width: 110, render: (_, r) => directory?.departments.get(r.departmentId)?.name ?? '—' },
+    { key: 'type', title: t('leave.col.type'), width: 110, render: (_, r) => t(`leaveType.${r.type}`) },
+    { key: 'dates', title: t('leave.col.dates'), render: (_, r) => formatSpan(t, r) },
+    { key: 'days', title: t('leave.col.days'), width: 110, render: (_, r) => formatDays(t, r.days) },
+    {
+      key: 'reason',
+      title: t('approvals.col.reason'),
+      render: (_, r) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.reason }} style={{ margin: 0 }}>
+          {r.reason}
+        </Typography.Paragraph>
+      ),
+    },
+    { key: 'createdAt', title: t('leave.col.submittedAt'), width: 150, render: (_, r) => dayjs(r.createdAt).format('YYYY-MM-DD HH:mm') },
+    {
+      key: 'actions',
+      title: t('leave.col.actions'),
+      width: 200,
+      render: (_, r) => (
+        <Space size={8}>
+          <Button type="primary" size="small" icon={<CheckOutlined />} onClick={() => open(r, 'approve')} data-testid="approve-button">
+            {t('approvals.approve')}
+          </Button>
+          <Button danger size="small" icon={<CloseOutlined />} onClick={() => open(r, 'reject')} data-testid="reject-button">
+            {t('approvals.reject')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card title={<span data-testid="page-title">{t('approvals.title')}</span>}>
+      <Table<LeaveRequest>
+        rowKey="id"
+        columns={columns}
+        dataSource={inbox ?? []}
+        loading={inbox === undefined}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        onRow={(r) => testId('inbox-row', { id: r.id })}
+        locale={{ emptyText: inbox === undefined ? ' ' : <Empty description={t('approvals.empty')} /> }}
+        scroll={{ x: 1000 }}
+      />
+      <DecisionDialog target={target} onClose={() => setTarget(null)} />
+    </Card>
+  );
+}

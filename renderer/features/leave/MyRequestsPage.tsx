@@ -1,0 +1,86 @@
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { Button, Card, Drawer, Empty, Space, Table, type TableColumnsType } from 'antd';
+import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import type { LeaveRequest } from '../../../shared/domain/leave';
+import { useMyLeaveRequests, usePendingDocIds } from '../../db';
+import { testId } from '../../components/testId';
+import { formatDays, formatSpan } from './format';
+import { RequestDetail } from './RequestDetail';
+import { StatusTag, WaitingSyncTag } from './StatusTag';
+import { WithdrawButton } from './WithdrawButton';
+
+/** The user's own requests; /requests/:id opens one in a drawer over the list. */
+export function MyRequestsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { id } = useParams();
+  const requests = useMyLeaveRequests();
+  const pendingIds = usePendingDocIds();
+
+  const columns: TableColumnsType<LeaveRequest> = [
+    { key: 'type', title: t('leave.col.type'), render: (_, r) => t(`leaveType.${r.type}`), width: 140 },
+    { key: 'dates', title: t('leave.col.dates'), render: (_, r) => formatSpan(t, r) },
+    { key: 'days', title: t('leave.col.days'), render: (_, r) => formatDays(t, r.days), width: 130 },
+    {
+      key: 'status',
+      title: t('leave.col.status'),
+      width: 190,
+      render: (_, r) => (
+        <Space size={4} wrap>
+          <StatusTag status={r.status} />
+          {pendingIds.has(r.id) && <WaitingSyncTag />}
+        </Space>
+      ),
+    },
+    { key: 'createdAt', title: t('leave.col.submittedAt'), render: (_, r) => dayjs(r.createdAt).format('YYYY-MM-DD HH:mm'), width: 160 },
+    {
+      key: 'actions',
+      title: t('leave.col.actions'),
+      width: 190,
+      render: (_, r) => (
+        <Space size={8}>
+          <Button size="small" icon={<EyeOutlined />} onClick={() => navigate(`/requests/${r.id}`)} data-testid="request-view">
+            {t('leave.view')}
+          </Button>
+          {r.status === 'pending' && <WithdrawButton requestId={r.id} size="small" />}
+        </Space>
+      ),
+    },
+  ];
+
+  const selected = id === undefined || requests === undefined ? undefined : (requests.find((r) => r.id === id) ?? null);
+
+  return (
+    <Card
+      title={<span data-testid="page-title">{t('leave.list.title')}</span>}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/new')} data-testid="new-request-button">
+          {t('leave.list.new')}
+        </Button>
+      }
+    >
+      <Table<LeaveRequest>
+        rowKey="id"
+        columns={columns}
+        dataSource={requests ?? []}
+        loading={requests === undefined}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        onRow={(r) => testId('request-row', { id: r.id, status: r.status })}
+        locale={{ emptyText: requests === undefined ? ' ' : <Empty description={t('leave.list.empty')} /> }}
+        data-testid="request-table"
+      />
+      <Drawer
+        open={id !== undefined}
+        onClose={() => navigate('/requests')}
+        title={t('leave.detail.title')}
+        width={560}
+        extra={selected?.status === 'pending' ? <WithdrawButton requestId={selected.id} /> : null}
+        destroyOnHidden
+      >
+        {selected === undefined ? null : <RequestDetail request={selected} waitingSync={selected ? pendingIds.has(selected.id) : false} />}
+      </Drawer>
+    </Card>
+  );
+}

@@ -1,0 +1,28 @@
+// Turns a reason code from a mutator or the server into the user's language. Parameters that
+// are themselves codes (a request status) are translated too, so no raw code reaches the screen.
+import type { TFunction } from 'i18next';
+import { LEAVE_STATUSES, type LeaveStatus } from '../../shared/domain/leave';
+import { isReasonCode, type ReasonParams } from '../../shared/i18n/reasons';
+
+function isLeaveStatus(value: unknown): value is LeaveStatus {
+  return typeof value === 'string' && (LEAVE_STATUSES as readonly string[]).includes(value);
+}
+
+/** The reason as a clause ("it was approved meanwhile"), for use inside a sentence. */
+export function reasonText(t: TFunction, code: string, params: ReasonParams = {}): string {
+  if (!isReasonCode(code)) return t('common.unexpectedError');
+  const values: Record<string, string | number> = { ...params };
+  const status = params['status'];
+  if (isLeaveStatus(status)) values['status'] = t(`statusInline.${status}`);
+  return t(`reason.${code}`, values);
+}
+
+/** Capitalises a clause for use on its own (a no-op for Chinese). */
+export function sentence(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** The reason as a sentence on its own, e.g. as a form error. */
+export function reasonMessage(t: TFunction, code: string, params: ReasonParams = {}): string {
+  return sentence(reasonText(t, code, params));
+}

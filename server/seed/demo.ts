@@ -1,0 +1,51 @@
+// The demo agency seeded on first start: a small municipal bureau with a director, two
+// department heads, staff, HR and finance officers and the three separated administrators.
+import type { Department, Role, User } from '../../shared/domain/directory';
+import { appendAudit } from '../audit/log';
+import { createAccounts, generatePassword } from '../admin/accounts';
+import type { Database } from '../store/database';
+
+const departments: Department[] = [
+  { id: 'agency', name: '市政务服务管理局', parentId: null, headId: 'zhangwei' },
+  { id: 'general', name: '综合处', parentId: 'agency', headId: 'lina' },
+  { id: 'business', name: '业务处', parentId: 'agency', headId: 'liuyang' },
+  { id: 'hr', name: '人事处', parentId: 'agency', headId: 'zhouting' },
+  { id: 'finance', name: '财务处', parentId: 'agency', headId: 'yangfan' },
+];
+
+type Seed = [id: string, name: string, dept: string, manager: string | null, rank: number, title: string, roles: Role[]];
+const people: Seed[] = [
+  ['zhangwei', '张伟', 'agency', null, 12, '局长', ['staff']],
+  ['lina', '李娜', 'general', 'zhangwei', 9, '综合处处长', ['staff']],
+  ['liuyang', '刘洋', 'business', 'zhangwei', 9, '业务处处长', ['staff']],
+  ['wangqiang', '王强', 'general', 'lina', 5, '一级科员', ['staff']],
+  ['zhaomin', '赵敏', 'general', 'lina', 6, '四级主任科员', ['staff']],
+  ['chenjing', '陈静', 'business', 'liuyang', 5, '一级科员', ['staff']],
+  ['sunlei', '孙磊', 'business', 'liuyang', 4, '二级科员', ['staff']],
+  ['zhouting', '周婷', 'hr', 'zhangwei', 8, '人事处处长', ['staff', 'hr_officer']],
+  ['yangfan', '杨帆', 'finance', 'zhangwei', 8, '财务处处长', ['staff', 'finance_officer']],
+  ['admin', '系统管理员', 'agency', null, 1, '系统管理员', ['system_admin']],
+  ['secadmin', '安全保密管理员', 'agency', null, 1, '安全保密管理员', ['security_admin']],
+  ['auditor', '安全审计员', 'agency', null, 1, '安全审计员', ['audit_admin']],
+];
+
+export const DEMO_USERNAMES = people.map(([id]) => id);
+
+/**
+ * Seeds the demo agency if the database has no accounts yet. Returns the passwords (to print
+ * once), or null when there was something already. With `password` every account gets it
+ * (for tests); otherwise each gets a random one.
+ */
+export async function seedDemo(db: Database, password?: string): Promise<Record<string, string> | null> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ n: unknown }>('SELECT count(*) AS n FROM accounts');
+    if (Number(rows[0]?.n ?? 0) > 0) return null;
+    const users = people.map(([id, displayName, departmentId, managerId, rank, title, roles]) => ({
+      user: { id, username: id, displayName, departmentId, managerId, rank, title, roles, active: true } satisfies User,
+      password: password ?? generatePassword(),
+    }));
+    await createAccounts(tx, null, users, departments);
+    await appendAudit(tx, { actorId: null, kind: 'system.seeded', detail: { departments: departments.length, users: users.length } });
+    return Object.fromEntries(users.map(({ user, password: p }) => [user.username, p]));
+  });
+}

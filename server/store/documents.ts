@@ -1,0 +1,109 @@
+// Documents on the server. SqlDocTx runs a shared mutator against PostgreSQL: reads lock the
+// rows they read (so two approvers of one request serialize), writes are buffered and land
+// in commit() under the sequence lock, each validated against its schema first.
+import { readersOf, type Principal } from '../../shared/sync/access';
+import { docSchemas } from '../../shared/sync/docSchemas';
+import type { CollectionName, Collections, DocTx, IndexedFields } from '../../shared/mutators/types';
+import { toNumber, type Queryable } from './database';
+
+type AnyDoc = Collections[CollectionName];
+const key = (c: string, id: string) => `${c}\u0000${id}`;
+
+export interface CommitResult {
+  seq: number;
+  /** Everyone who can read, or could read, a changed document: they are poked. */
+  audience: Set<Principal>;
+  touched: Array<{ c: CollectionName; id: string }>;
+}
+
+export class SqlDocTx implements DocTx {
+  private readonly writes = new Map<string, { c: CollectionName; doc: AnyDoc }>();
+  private readonly readersBefore = new Map<string, string[] | null>();
+
+  constructor(private readonly tx: Queryable) {}
+
+  async get<C extends CollectionName>(c: C, id: string): Promise<Collections[C] | undefined> {
+    const pending = this.writes.get(key(c, id));
+    if (pending) return pending.doc as Collections[C];
+    const row = (
+      await this.tx.query<{ data: Collections[C]; deleted: boolean; readers: string[] }>(
+        'SELECT data, deleted, readers FROM documents WHERE collection = $1 AND id = $2 FOR UPDATE',
+        [c, id],
+      )
+    ).rows[0];
+    this.readersBefore.set(key(c, id), row ? row.readers : null);
+    return row && !row.deleted ? row.data : undefined;
+  }
+
+  async find<C extends CollectionName>(c: C, field: IndexedFields[C], value: string): Promise<Collections[C][]> {
+    const { rows } = await this.tx.query<{ id: string; data: Collections[C]; readers: string[] }>(
+      'SELECT id, data, readers FROM documents WHERE collection = $1 AND data->>$2 = $3 AND NOT deleted ORDER BY id FOR UPDATE',
+      [c, field, value],
+    );
+    const found = new Map<string, Collections[C]>();
+    for (const r of rows) {
+      if (!this.readersBefore.has(key(c, r.id))) this.readersBefore.set(key(c, r.id), r.readers);
+      found.set(r.id, r.data);
+    }
+    for (const w of this.writes.values()) {
+      if (w.c !== c) continue;
+      const doc = w.doc as Collections[C] & Record<string, unknown> & { id: string };
+      if (doc[field] === value) found.set(doc.id, doc);
+      else found.delete(doc.id);
+    }
+    return [...found.values()];
+  }
+
+  async put<C extends CollectionName>(c: C, doc: Collections[C]): Promise<void> {
+    // A mutator bug must never write a malformed document that every client would then choke on.
+    const parsed = docSchemas[c].parse(doc) as Collections[C];
+    this.writes.set(key(c, (parsed as { id: string }).id), { c, doc: parsed });
+  }
+
+  get hasWrites(): boolean {
+    return this.writes.size > 0;
+  }
+
+  /** Writes everything under one new seq. Call last in the transaction: it takes the seq lock. */
+  async commit(): Promise<CommitResult> {
+    const result = await writeDocuments(this.tx, [...this.writes.values()], this.readersBefore);
+    this.writes.clear();
+    return result;
+  }
+}
+
+/** Takes the next seq (locking the counter row until commit) and upserts the documents with it. */
+export async function writeDocuments(
+  tx: Queryable,
+  docs: ReadonlyArray<{ c: CollectionName; doc: AnyDoc }>,
+  knownReaders: ReadonlyMap<string, string[] | null> = new Map(),
+): Promise<CommitResult> {
+  const audience = new Set<Principal>();
+  const touched: CommitResult['touched'] = [];
+  if (docs.length === 0) return { seq: 0, audience, touched };
+  const seq = toNumber((await tx.query<{ value: unknown }>("UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value")).rows[0]?.value);
+  for (const { c, doc } of docs) {
+    const id = (doc as { id: string }).id;
+    let before = knownReaders.get(key(c, id));
+    if (before === undefined) {
+      before = (await tx.query<{ readers: string[] }>('SELECT readers FROM documents WHERE collection = $1 AND id = $2', [c, id])).rows[0]?.readers ?? null;
+    }
+    const readers = readersOf(c, doc);
+    await tx.query(
+      `INSERT INTO documents (collection, id, data, deleted, seq, readers) VALUES ($1, $2, $3, false, $4, $5)
+       ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data, deleted = false, seq = EXCLUDED.seq, readers = EXCLUDED.readers`,
+      [c, id, JSON.stringify(doc), seq, readers],
+    );
+    const removed = (before ?? []).filter((p) => !readers.includes(p as Principal));
+    for (const p of removed) {
+      await tx.query(
+        `INSERT INTO revocations (principal, collection, id, seq) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (principal, collection, id) DO UPDATE SET seq = EXCLUDED.seq`,
+        [p, c, id, seq],
+      );
+    }
+    for (const p of [...readers, ...(removed as Principal[])]) audience.add(p);
+    touched.push({ c, id });
+  }
+  return { seq, audience, touched };
+}

@@ -1,0 +1,44 @@
+import pg from 'pg';
+import type { Database, Queryable, TransactionOptions } from './database';
+
+/** A real PostgreSQL through a connection pool (DATABASE_URL). */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A broken idle connection must not crash the server; the next query gets a fresh one.
+  pool.on('error', () => {});
+  const check = await pool.connect();
+  check.release();
+  const asQueryable = (c: pg.Pool | pg.PoolClient): Queryable => ({
+    async query(sql, params) {
+      const res = await c.query(sql, params ? [...params] : undefined);
+      return { rows: res.rows };
+    },
+    async exec(sql) {
+      await c.query(sql);
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...asQueryable(pool),
+    async transaction(fn, options?: TransactionOptions) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query(options?.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+        const result = await fn(asQueryable(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,133 @@
+// The one map of IPC channels between the renderer (through the preload) and the Electron
+// main process. Every channel name, argument schema and result type is declared here once;
+// the main-process handlers, the preload bridge and the renderer's platform wrapper all derive
+// their types from this map, so a channel cannot be renamed or reshaped on one side only.
+import { z } from 'zod';
+
+export const LANGUAGES = ['zh-CN', 'en', 'es'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+// `user:password@host` in a saved server URL would leak credentials into logs, CSP headers and
+// socket handshakes; credentials belong to the sign-in flow, never to settings.
+const URL_WITH_CREDENTIALS = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+
+export const serverUrlSchema = z
+  .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })
+  .max(2048)
+  .refine((value) => !URL_WITH_CREDENTIALS.test(value), {
+    error: 'must not contain a user name or password',
+  });
+
+export const settingsSchema = z.object({
+  serverUrl: serverUrlSchema,
+  language: languageSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+// Strict so a misspelt key is reported instead of being silently dropped.
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  serverUrl: 'http://localhost:3000',
+  language: 'zh-CN',
+});
+
+/**
+ * Reads settings from untrusted storage (a JSON file, localStorage). Missing keys take their
+ * default so an older file keeps working after a field is added; anything invalid yields
+ * `null` and the caller falls back to defaults.
+ */
+export function parseStoredSettings(raw: unknown): Settings | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const result = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...raw });
+  return result.success ? result.data : null;
+}
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  platform: z.string(),
+  electron: z.literal(true),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const notificationSchema = z
+  .object({
+    title: z.string().min(1).max(200),
+    body: z.string().max(1000),
+  })
+  .strict();
+export type NotificationRequest = z.infer<typeof notificationSchema>;
+
+// No-argument channels still get a schema: the renderer is untrusted, and a stray argument
+// is a caller bug worth reporting rather than ignoring.
+const noArgument = z.undefined();
+
+export const ipcContract = {
+  'app:getInfo': { arg: noArgument, result: appInfoSchema },
+  'settings:get': { arg: noArgument, result: settingsSchema },
+  'settings:set': { arg: settingsPatchSchema, result: settingsSchema },
+  'notify:show': { arg: notificationSchema, result: z.void() },
+} as const satisfies Record<`${string}:${string}`, { arg: z.ZodType; result: z.ZodType }>;
+
+export type IpcContract = typeof ipcContract;
+export type IpcChannel = keyof IpcContract;
+/** What a caller passes (schema input). */
+export type IpcArgs<K extends IpcChannel> = z.input<IpcContract[K]['arg']>;
+/** What a handler receives after validation (schema output). */
+export type IpcParsedArgs<K extends IpcChannel> = z.output<IpcContract[K]['arg']>;
+export type IpcResult<K extends IpcChannel> = z.output<IpcContract[K]['result']>;
+
+export const IPC_CHANNELS = Object.keys(ipcContract) as IpcChannel[];
+
+export type IpcMethod<K extends IpcChannel> = undefined extends IpcArgs<K>
+  ? () => Promise<IpcResult<K>>
+  : (arg: IpcArgs<K>) => Promise<IpcResult<K>>;
+
+type DomainOf<K> = K extends `${infer D}:${string}` ? D : never;
+export type IpcDomain = DomainOf<IpcChannel>;
+
+/**
+ * The object the preload exposes as `window.bureau`: one namespace per channel domain, one
+ * method per verb, e.g. `'settings:set'` -> `bureau.settings.set(patch)`.
+ */
+export type BureauDesktopApi = {
+  readonly [D in IpcDomain]: {
+    readonly [K in IpcChannel as K extends `${D}:${infer V}` ? V : never]: IpcMethod<K>;
+  };
+};
+
+export function splitChannel(channel: IpcChannel): { domain: IpcDomain; verb: string } {
+  const separator = channel.indexOf(':');
+  return {
+    domain: channel.slice(0, separator) as IpcDomain,
+    verb: channel.slice(separator + 1),
+  };
+}
+
+export const IPC_ERROR_CODES = [
+  'ipc.invalid_argument',
+  'ipc.forbidden_sender',
+  'ipc.internal_error',
+] as const;
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+
+/**
+ * Electron only carries an error's message across `invoke` (prefixed with "Error invoking
+ * remote method ..."), so handlers put the code first in the message and callers recover it
+ * here.
+ */
+export function ipcErrorCodeOf(error: unknown): IpcErrorCode | null {
+  const message =
+    error instanceof Error ? error.message : typeof error === 'string' ? error : '';
+  return IPC_ERROR_CODES.find((code) => message.includes(code)) ?? null;
+}
+
+/** Error message for an invalid argument: the code, then where and why, for the developer. */
+export function invalidArgumentMessage(channel: IpcChannel, error: z.ZodError): string {
+  const details = error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(argument)'}: ${issue.message}`)
+    .join('; ');
+  return `ipc.invalid_argument: ${channel}: ${details}`;
+}

@@ -1,0 +1,108 @@
+// The sync protocol between the client and the server (DESIGN.md section 3). Every message is
+// validated with these schemas where it is received; the socket events map ties each event
+// name to its payload and reply so the two cannot drift apart.
+import { z } from 'zod';
+import { departmentSchema, userSchema } from '../domain/directory';
+import { idSchema } from '../domain/ids';
+import { leaveRequestSchema } from '../domain/leave';
+import { REASON_CODES } from '../i18n/reasons';
+import { COLLECTION_NAMES } from '../mutators/types';
+
+/**
+ * Bumped whenever a mutator's arguments or a document's shape changes incompatibly. A client
+ * whose version differs is told to upgrade and keeps its outbox.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const MAX_PUSH_BATCH = 100;
+export const PULL_PAGE_SIZE = 1000;
+
+export const clientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+export const mutationSchema = z.object({
+  id: z.number().int().positive(),
+  name: z.string().min(1).max(64),
+  args: z.unknown(),
+  /** When the user acted, for the record; the server's own clock decides. */
+  clientTime: z.iso.datetime({ offset: true }),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const reasonSchema = z.object({
+  code: z.enum(REASON_CODES),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type Reason = z.infer<typeof reasonSchema>;
+
+export const pushRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  clientId: clientIdSchema,
+  mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_BATCH),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const mutationResultSchema = z.object({
+  id: z.number().int().positive(),
+  status: z.enum(['applied', 'rejected', 'duplicate']),
+  reason: reasonSchema.optional(),
+});
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+/** Failures of the whole request, as opposed to the rejection of one mutation. */
+export const SYNC_ERRORS = ['sync.upgrade_required', 'auth.session_expired', 'sync.gap', 'sync.client_mismatch', 'validation.invalid', 'sync.unavailable'] as const;
+export const syncErrorSchema = z.object({ ok: z.literal(false), error: z.enum(SYNC_ERRORS), lastMutationId: z.number().int().nonnegative().optional() });
+export type SyncError = z.infer<typeof syncErrorSchema>;
+
+export const pushResponseSchema = z.union([
+  z.object({ ok: z.literal(true), results: z.array(mutationResultSchema), lastMutationId: z.number().int().nonnegative() }),
+  syncErrorSchema,
+]);
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.object({
+  schemaVersion: z.number().int(),
+  clientId: clientIdSchema,
+  cursor: z.number().int().nonnegative(),
+  /** The reading scope the cursor was built under; a different one on the server means reset. */
+  scope: z.number().int().nonnegative(),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+const docChange = <N extends string, S extends z.ZodType>(c: N, doc: S) => z.object({ c: z.literal(c), id: idSchema, doc });
+export const changeSchema = z.union([
+  docChange('users', userSchema),
+  docChange('departments', departmentSchema),
+  docChange('leaveRequests', leaveRequestSchema),
+  /** Deleted, or no longer readable by this user: the client drops it. */
+  z.object({ c: z.enum(COLLECTION_NAMES), id: idSchema, deleted: z.literal(true) }),
+]);
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    /** The client must drop everything it holds before applying these changes. */
+    reset: z.boolean(),
+    changes: z.array(changeSchema),
+    cursor: z.number().int().nonnegative(),
+    scope: z.number().int().nonnegative(),
+    /** More pages follow; pull again with the new cursor. */
+    more: z.boolean(),
+    /** Every mutation of this client up to here is reflected in the state pulled. */
+    lastMutationId: z.number().int().nonnegative(),
+  }),
+  syncErrorSchema,
+]);
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** Socket events, client to server, with their acknowledgement. */
+export interface ClientToServerEvents {
+  'sync:push': (req: PushRequest, ack: (res: PushResponse) => void) => void;
+  'sync:pull': (req: PullRequest, ack: (res: PullResponse) => void) => void;
+}
+
+/** Socket events, server to client. The poke carries nothing: the client pulls. */
+export interface ServerToClientEvents {
+  'sync:poke': () => void;
+  'session:revoked': () => void;
+}

@@ -1,0 +1,28 @@
+// Who may read a document, stated as principals. The server stores each document's readers
+// and filters every pull by the reader's principals; a change of readers produces tombstones
+// for those who lost access.
+import type { User } from '../domain/directory';
+import type { CollectionName, Collections } from '../mutators/types';
+
+export type Principal = `user:${string}` | `role:${string}` | `dept:${string}` | 'all';
+
+export function principalsOf(user: Pick<User, 'id' | 'roles' | 'departmentId'>): Principal[] {
+  return ['all', `user:${user.id}`, `dept:${user.departmentId}`, ...user.roles.map((r): Principal => `role:${r}`)];
+}
+
+export function readersOf<C extends CollectionName>(collection: C, doc: Collections[C]): Principal[] {
+  switch (collection) {
+    case 'users':
+    case 'departments':
+      // The directory is open to every signed-in colleague (names, departments, managers).
+      return ['all'];
+    case 'leaveRequests': {
+      const leave = doc as Collections['leaveRequests'];
+      const readers = new Set<Principal>([`user:${leave.requesterId}`, 'role:hr_officer']);
+      for (const step of leave.steps) readers.add(`user:${step.approverId}`);
+      return [...readers];
+    }
+    default:
+      return [];
+  }
+}

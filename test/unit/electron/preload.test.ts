@@ -1,0 +1,46 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createDesktopApi, PRELOAD_CHANNELS } from '../../../electron/preload/api';
+import { IPC_CHANNELS } from '../../../shared/protocol/ipc';
+
+// The real 'electron' module cannot load outside Electron; the preload only needs these two.
+const bridge = vi.hoisted(() => ({
+  exposeInMainWorld: vi.fn<(key: string, api: unknown) => void>(),
+  invoke: vi.fn<(channel: string, ...args: unknown[]) => Promise<unknown>>(() => Promise.resolve('ok')),
+}));
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: bridge.exposeInMainWorld },
+  ipcRenderer: { invoke: bridge.invoke, send: vi.fn(), on: vi.fn() },
+}));
+
+describe('preload bridge', () => {
+  it('covers exactly the channels of the shared map', () => {
+    expect([...PRELOAD_CHANNELS].sort()).toEqual([...IPC_CHANNELS].sort());
+  });
+
+  it('groups one method per channel by domain and forwards one argument', async () => {
+    const invoke = vi.fn((channel: string, arg: unknown) => Promise.resolve({ channel, arg }));
+    const api = createDesktopApi(invoke);
+    expect(Object.keys(api).sort()).toEqual(['app', 'notify', 'settings']);
+    await expect(api.settings.set({ language: 'en' })).resolves.toEqual({
+      channel: 'settings:set',
+      arg: { language: 'en' },
+    });
+    await api.app.getInfo();
+    expect(invoke).toHaveBeenLastCalledWith('app:getInfo', undefined);
+  });
+
+  it("exposes only the API as window.bureau, never ipcRenderer", async () => {
+    await import('../../../electron/preload/index');
+    expect(bridge.exposeInMainWorld).toHaveBeenCalledOnce();
+    const [key, api] = bridge.exposeInMainWorld.mock.calls[0] ?? [];
+    expect(key).toBe('bureau');
+    const exposed = api as Record<string, Record<string, unknown>>;
+    const members = Object.entries(exposed).flatMap(([domain, methods]) =>
+      Object.entries(methods).map(([verb, value]) => [`${domain}:${verb}`, typeof value]),
+    );
+    expect(members.sort()).toEqual([...IPC_CHANNELS].sort().map((channel) => [channel, 'function']));
+
+    await (exposed['notify']?.['show'] as (arg: unknown) => Promise<unknown>)({ title: 't', body: 'b' });
+    expect(bridge.invoke).toHaveBeenCalledWith('notify:show', { title: 't', body: 'b' });
+  });
+});
