@@ -8,6 +8,9 @@ import { verifyPassword } from './passwords';
 import { createSession, findSession, revokeSession } from './sessions';
 import { clearFailures, lockedFor, recordFailure, type ThrottlePolicy, defaultThrottle } from './throttle';
 
+/** How many more failures an address may have than a single account. */
+const ADDRESS_FACTOR = 6;
+
 export type LoginOutcome =
   | { ok: true; token: string; expiresAt: Date; user: User }
   | { ok: false; error: Extract<ReasonCode, 'auth.invalid_credentials' | 'auth.too_many_attempts' | 'auth.account_disabled'>; retryAfterSeconds?: number };
@@ -21,7 +24,9 @@ export interface LoginOptions {
 export async function login(db: Database, username: string, password: string, address: string, options: LoginOptions): Promise<LoginOutcome> {
   const now = options.now ?? new Date();
   const name = username.trim().toLowerCase();
-  const keys = [`user:${name}`, `addr:${address}`];
+  const userKey = `user:${name}`;
+  const addressKey = `addr:${address}`;
+  const keys = [userKey, addressKey];
   const wait = await lockedFor(db, keys, now);
   if (wait > 0) {
     await db.transaction((tx) => appendAudit(tx, { actorId: null, kind: 'login.failed', detail: { username: name, address, why: 'throttled' } }));
@@ -37,7 +42,10 @@ export async function login(db: Database, username: string, password: string, ad
   const valid = await verifyPassword(password, account?.password_hash ?? null);
   if (!valid || !account || !account.data) {
     await db.transaction(async (tx) => {
-      await recordFailure(tx, keys, options.throttle ?? defaultThrottle, now);
+      const policy = options.throttle ?? defaultThrottle;
+      await recordFailure(tx, [userKey], policy, now);
+      // A whole office may sit behind one address: it gets more tries than one account.
+      await recordFailure(tx, [addressKey], { ...policy, maxFailures: policy.maxFailures * ADDRESS_FACTOR }, now);
       await appendAudit(tx, { actorId: account?.user_id ?? null, kind: 'login.failed', detail: { username: name, address, why: 'credentials' } });
     });
     return { ok: false, error: 'auth.invalid_credentials' };

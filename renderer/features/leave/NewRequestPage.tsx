@@ -165,8 +165,9 @@ function DateAndHalf({ which }: { which: 'start' | 'end' }) {
         <Form.Item name={halfName}>
           <Radio.Group optionType="button" data-testid={`leave-${which}-half`} aria-label={t(`leave.field.${which}`)}>
             {(['am', 'pm'] as const).map((half) => (
-              <Radio.Button key={half} value={half} data-testid={`leave-${which}-half-${half}`}>
-                {t(`half.${which}.${half}`)}
+              <Radio.Button key={half} value={half}>
+                {/* On the label text: antd's radio input itself has no size to click. */}
+                <span data-testid={`leave-${which}-half-${half}`}>{t(`half.${which}.${half}`)}</span>
               </Radio.Button>
             ))}
           </Radio.Group>
