@@ -16,7 +16,7 @@ import { selectLanguage } from './uiSlice';
 function Localized({ children }: { children: React.ReactNode }) {
   const language = useAppSelector(selectLanguage);
   return (
-    <ConfigProvider locale={antdLocales[language]}>
+    <ConfigProvider locale={antdLocales[language]} button={{ autoInsertSpace: false }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

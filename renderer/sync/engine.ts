@@ -83,7 +83,9 @@ export class SyncEngine {
         socket.disconnect();
         this.update({ connection: 'offline', problem: 'auth_expired' });
       } else {
-        this.update({ connection: 'connecting' });
+        // The server is unreachable (LAN down, server stopped): that is "offline" to the
+        // user; socket.io keeps retrying with backoff.
+        this.update({ connection: 'offline' });
       }
     });
     socket.on('sync:poke', () => this.schedule({ pull: true }));

@@ -2,7 +2,7 @@
 // Every body is size-limited and validated; every answer carries security headers.
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { loginRequestSchema, type ApiError, type LoginResponse, type ServerInfo } from '../../shared/protocol/http';
 import { SCHEMA_VERSION } from '../../shared/protocol/sync';
 import { login, logout } from '../auth/login';
@@ -136,12 +136,20 @@ export function createApiHandler(options: ApiOptions) {
   };
 }
 
-async function serveStatic(root: string | null, pathname: string, res: ServerResponse): Promise<void> {
-  if (!root) {
+async function serveStatic(staticDir: string | null, pathname: string, res: ServerResponse): Promise<void> {
+  if (!staticDir) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Bureau server: no client is served here (started with --no-client).');
     return;
   }
-  const rel = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '');
+  const root = resolve(staticDir);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
+  const rel = normalize(decoded).replace(/^([/\\])+/, '');
   const file = join(root, rel);
   if (rel.startsWith('..') || !(file === root || file.startsWith(root + sep))) {
     res.writeHead(403).end();

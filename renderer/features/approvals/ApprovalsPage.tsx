@@ -24,28 +24,40 @@ export function ApprovalsPage() {
     {
       key: 'requester',
       title: t('approvals.col.requester'),
-      width: 150,
+      width: 170,
+      render: (_, r) => (
+        <div>
+          <Typography.Text strong>{nameOf(r.requesterId)}</Typography.Text>
+          <div>
+            <Typography.Text type="secondary">{directory?.departments.get(r.departmentId)?.name ?? '—'}</Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    {
+      key: 'leave',
+      title: t('approvals.col.leave'),
+      width: 260,
       render: (_, r) => {
         const index = r.steps.findIndex((s) => s.status === 'pending');
         const step = r.steps[index];
         return (
           <div>
-            <Typography.Text strong>{nameOf(r.requesterId)}</Typography.Text>
+            <Typography.Text>
+              {t(`leaveType.${r.type}`)} · {formatDays(t, r.days)}
+            </Typography.Text>
+            <div>
+              <Typography.Text>{formatSpan(t, r)}</Typography.Text>
+            </div>
             {step && step.approverId === store.userId && (
-              <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {t('approvals.stepInfo', { index: index + 1, total: r.steps.length, role: t(`role.${step.role}`) })}
-                </Typography.Text>
-              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('approvals.stepInfo', { index: index + 1, total: r.steps.length, role: t(`role.${step.role}`) })}
+              </Typography.Text>
             )}
           </div>
         );
       },
     },
-    { key: 'department', title: t('approvals.col.department'), width: 110, render: (_, r) => directory?.departments.get(r.departmentId)?.name ?? '—' },
-    { key: 'type', title: t('leave.col.type'), width: 110, render: (_, r) => t(`leaveType.${r.type}`) },
-    { key: 'dates', title: t('leave.col.dates'), render: (_, r) => formatSpan(t, r) },
-    { key: 'days', title: t('leave.col.days'), width: 110, render: (_, r) => formatDays(t, r.days) },
     {
       key: 'reason',
       title: t('approvals.col.reason'),
@@ -59,7 +71,8 @@ export function ApprovalsPage() {
     {
       key: 'actions',
       title: t('leave.col.actions'),
-      width: 200,
+      width: 190,
+      fixed: 'right',
       render: (_, r) => (
         <Space size={8}>
           <Button type="primary" size="small" icon={<CheckOutlined />} onClick={() => open(r, 'approve')} data-testid="approve-button">
@@ -83,7 +96,7 @@ export function ApprovalsPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(r) => testId('inbox-row', { id: r.id })}
         locale={{ emptyText: inbox === undefined ? ' ' : <Empty description={t('approvals.empty')} /> }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 900 }}
       />
       <DecisionDialog target={target} onClose={() => setTarget(null)} />
     </Card>

@@ -20,9 +20,9 @@ export function MyRequestsPage() {
   const pendingIds = usePendingDocIds();
 
   const columns: TableColumnsType<LeaveRequest> = [
-    { key: 'type', title: t('leave.col.type'), render: (_, r) => t(`leaveType.${r.type}`), width: 140 },
-    { key: 'dates', title: t('leave.col.dates'), render: (_, r) => formatSpan(t, r) },
-    { key: 'days', title: t('leave.col.days'), render: (_, r) => formatDays(t, r.days), width: 130 },
+    { key: 'type', title: t('leave.col.type'), render: (_, r) => t(`leaveType.${r.type}`) },
+    { key: 'dates', title: t('leave.col.dates'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatSpan(t, r)}</span> },
+    { key: 'days', title: t('leave.col.days'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDays(t, r.days)}</span> },
     {
       key: 'status',
       title: t('leave.col.status'),
@@ -68,7 +68,18 @@ export function MyRequestsPage() {
         loading={requests === undefined}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(r) => testId('request-row', { id: r.id, status: r.status })}
-        locale={{ emptyText: requests === undefined ? ' ' : <Empty description={t('leave.list.empty')} /> }}
+        locale={{
+          emptyText:
+            requests === undefined ? (
+              ' '
+            ) : (
+              <Empty description={t('leave.list.empty')}>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/new')}>
+                  {t('leave.list.new')}
+                </Button>
+              </Empty>
+            ),
+        }}
         data-testid="request-table"
       />
       <Drawer

@@ -27,7 +27,7 @@ export interface NoticeContext {
 }
 
 function leaveWords(t: TFunction, leave: Pick<LeaveRequest, 'type' | 'startDate' | 'startHalf' | 'endDate' | 'endHalf'>) {
-  return { type: t(`leaveType.${leave.type}`), span: formatSpan(t, leave) };
+  return { type: t(`leaveTypeInline.${leave.type}`), span: formatSpan(t, leave) };
 }
 
 export function describeAction(t: TFunction, notice: Pick<RejectionNotice, 'name' | 'args'>, ctx: NoticeContext): string {
