@@ -50,6 +50,11 @@ async function start(): Promise<void> {
     directory: app.getPath('userData'),
     log,
   });
+  // `npm start` launches the app beside the server it just started: point it there.
+  const launchedBy = process.env['BUREAU_SERVER_URL'];
+  if (launchedBy && launchedBy !== settings.get().serverUrl) {
+    await settings.update({ serverUrl: launchedBy }).catch((error: unknown) => log('ignoring BUREAU_SERVER_URL', error));
+  }
   const contentSecurityPolicy = (): string =>
     buildContentSecurityPolicy({
       serverUrl: settings.get().serverUrl,

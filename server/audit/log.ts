@@ -2,6 +2,7 @@
 // access appends a row in the SAME transaction as what it records. Each row's hash covers the
 // previous hash, so editing or deleting any row breaks verification from that row on.
 import { createHash } from 'node:crypto';
+import { toStorableText } from '../../shared/protocol/text';
 import { toNumber, type Queryable } from '../store/database';
 
 export type AuditKind =
@@ -42,8 +43,18 @@ export function auditHash(prevHash: string, row: { seq: number; at: string; acto
     .digest('hex');
 }
 
+/**
+ * The detail exactly as jsonb will give it back: toJSON applied (Buffer, Date), undefined
+ * dropped, and text PostgreSQL refuses (NUL, lone surrogates) escaped, so that recording can
+ * never fail and the hash covers what is stored.
+ */
+function storableDetail(detail: Record<string, unknown>): unknown {
+  return JSON.parse(JSON.stringify(detail), (_key, value: unknown) => (typeof value === 'string' ? toStorableText(value) : value)) as unknown;
+}
+
 /** Appends one row. Locks the chain head until the caller's transaction ends. */
-export async function appendAudit(tx: Queryable, entry: AuditEntry, at = new Date().toISOString()): Promise<number> {
+export async function appendAudit(tx: Queryable, raw: AuditEntry, at = new Date().toISOString()): Promise<number> {
+  const entry = { ...raw, detail: storableDetail(raw.detail) };
   const head = (await tx.query<{ value: unknown; head_hash: string }>("SELECT value, head_hash FROM counters WHERE name = 'audit' FOR UPDATE")).rows[0];
   if (!head) throw new Error('audit counter missing');
   const seq = toNumber(head.value) + 1;

@@ -25,6 +25,7 @@ export async function verifyPassword(password: string, stored: string | null): P
   const [scheme, n, r, p, salt, hash] = encoded.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const actual = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
-  return stored !== null && actual.length === expected.length && timingSafeEqual(actual, expected);
+  // A damaged stored hash (bad parameters) is a failed sign-in, not a crash.
+  const actual = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) }).catch(() => null);
+  return stored !== null && actual !== null && actual.length === expected.length && timingSafeEqual(actual, expected);
 }

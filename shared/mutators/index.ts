@@ -1,6 +1,7 @@
 // The registry of mutators by name. Client and server look mutators up here and nowhere else.
 import type { z } from 'zod';
 import { approvalDecide, leaveSubmit, leaveWithdraw } from './leave';
+import { containsUnstorableText } from '../protocol/text';
 import { MutationRejected, type MutationContext, type MutatorDef } from './types';
 
 export const mutators = {
@@ -23,6 +24,7 @@ export function isMutatorName(name: string): name is MutatorName {
  */
 export async function runMutator(name: string, args: unknown, ctx: MutationContext): Promise<void> {
   if (!isMutatorName(name)) throw new MutationRejected('mutation.unknown', { name });
+  if (containsUnstorableText(args)) throw new MutationRejected('validation.invalid', { field: 'text' });
   const def = mutators[name] as MutatorDef<z.ZodType>;
   const parsed = def.args.safeParse(args);
   if (!parsed.success) {

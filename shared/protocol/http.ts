@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { userSchema } from '../domain/directory';
 import { REASON_CODES } from '../i18n/reasons';
+import { isStorableText } from './text';
 
 export const loginRequestSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: z.string().trim().min(1).max(64).refine(isStorableText),
+  password: z.string().min(1).max(256).refine(isStorableText),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 

@@ -30,7 +30,7 @@ export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  serverUrl: 'http://localhost:3000',
+  serverUrl: 'http://127.0.0.1:8470',
   language: 'zh-CN',
 });
 

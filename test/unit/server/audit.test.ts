@@ -123,9 +123,12 @@ describe('verifyAudit', () => {
     expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 4, rows: 3, why: 'rows were removed from the end' });
   });
 
-  it('detects a log emptied by TRUNCATE, which row triggers do not see', async () => {
+  it('refuses TRUNCATE, and detects a log a DBA emptied anyway', async () => {
     const db = await withRows(3);
+    await expect(db.exec('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    await db.exec('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate');
     await db.exec('TRUNCATE audit_log');
+    await db.exec('ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate');
     expect(await verifyAudit(db)).toMatchObject({ ok: false, brokenAt: 1, rows: 0 });
   });
 

@@ -6,7 +6,9 @@ import { openDatabase } from '../../../server/store/open';
 
 const EMPTY = `
   ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;
+  ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_truncate;
   TRUNCATE audit_log, revocations, documents, login_attempts, sessions, clients, accounts;
+  ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_truncate;
   UPDATE counters SET value = 0, head_hash = CASE name WHEN 'audit' THEN repeat('0', 64) ELSE '' END;`;
 
 /** Call at the top of a test file; the returned function gives the (empty) database in a test. */

@@ -1,0 +1,106 @@
+// End to end in Debian's Chromium against a real server: a staff member and their manager in
+// two browser contexts. The staff member submits while offline, the request syncs by itself
+// when the network returns, the manager approves, and the requester sees it; a withdrawal made
+// offline after the approval is refused and the screen shows the truth and the reason.
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../server/app';
+import { silentLogger } from '../../server/log';
+import { chromiumMissing, Desk, launchChromium, pwExpect } from '../support/browser';
+
+const PASSWORD = 'e2e-demo-password';
+const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
+const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+
+describe.skipIf(chromiumMissing)('leave requests, offline and online, in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let staff: Desk;
+  let manager: Desk;
+
+  beforeAll(async () => {
+    server = await startServer({ database: { kind: 'pglite', dataDir: null }, port: 0, staticDir, seedDemo: PASSWORD, log: silentLogger });
+    browser = await launchChromium();
+    staff = await Desk.open(browser, server.url);
+    manager = await Desk.open(browser, server.url);
+    await staff.signIn('wangqiang', PASSWORD);
+    await manager.signIn('lina', PASSWORD);
+    await staff.waitSynced();
+    await manager.waitSynced();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('submits offline, syncs on reconnect by itself, and the requester sees the approval', async () => {
+    await staff.context.setOffline(true);
+    await pwExpect(staff.page.locator('[data-testid=sync-indicator][data-state=offline]')).toBeVisible({ timeout: 20_000 });
+
+    const id = await staff.submitLeave({ type: 'annual', start: '2026-03-02', end: '2026-03-03', reason: '回老家探望父母' });
+    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'pending');
+    await pwExpect(staff.row(id).getByTestId('waiting-sync-tag')).toBeVisible();
+    await pwExpect(staff.syncIndicator()).toHaveAttribute('data-pending', '1');
+
+    await staff.context.setOffline(false);
+    await staff.waitSynced();
+    await pwExpect(staff.row(id).getByTestId('waiting-sync-tag')).toHaveCount(0);
+
+    await manager.testId('nav-approvals').click();
+    const inboxRow = manager.page.locator(`[data-testid=inbox-row][data-id="${id}"]`);
+    await pwExpect(inboxRow).toBeVisible({ timeout: 20_000 });
+    await pwExpect(inboxRow).toContainText('王强');
+    await manager.page.screenshot({ path: screenshot('approvals-inbox') });
+    await inboxRow.getByTestId('approve-button').click();
+    await manager.testId('decision-comment').fill('同意，注意工作交接');
+    await manager.testId('decision-confirm').click();
+    const decidedAt = Date.now();
+    await pwExpect(inboxRow).toHaveCount(0);
+
+    // The issue's promise: the requester sees the decision within two seconds while online.
+    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'approved', { timeout: 2_000 });
+    const seenAfterMs = Date.now() - decidedAt;
+    console.log(JSON.stringify({ e2e: 'decisionVisibleToRequesterMs', value: seenAfterMs }));
+    expect(seenAfterMs).toBeLessThanOrEqual(2_000);
+
+    await staff.row(id).getByTestId('request-view').click();
+    const detail = staff.testId('request-detail');
+    await pwExpect(detail).toHaveAttribute('data-status', 'approved');
+    await pwExpect(staff.testId('request-timeline')).toContainText('同意，注意工作交接');
+    await staff.page.keyboard.press('Escape');
+    await pwExpect(detail).toBeHidden();
+    await staff.page.screenshot({ path: screenshot('my-requests') });
+  });
+
+  it('refuses a withdrawal made offline after the approval, and shows the real state and why', async () => {
+    const id = await staff.submitLeave({ type: 'personal', start: '2026-03-09', end: '2026-03-09', reason: '办理户籍手续' });
+    await staff.waitSynced();
+
+    await staff.context.setOffline(true);
+    await pwExpect(staff.page.locator('[data-testid=sync-indicator][data-state=offline]')).toBeVisible({ timeout: 20_000 });
+
+    await manager.testId('nav-approvals').click();
+    const inboxRow = manager.page.locator(`[data-testid=inbox-row][data-id="${id}"]`);
+    await pwExpect(inboxRow).toBeVisible({ timeout: 20_000 });
+    await inboxRow.getByTestId('approve-button').click();
+    await manager.testId('decision-confirm').click();
+    await pwExpect(inboxRow).toHaveCount(0);
+    await manager.waitSynced();
+
+    // Offline, the requester still sees it pending and withdraws it.
+    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'pending');
+    await staff.row(id).getByTestId('withdraw-button').click();
+    await staff.testId('withdraw-confirm').click();
+    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'withdrawn');
+
+    await staff.context.setOffline(false);
+    await staff.waitSynced();
+    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'approved');
+    const notice = staff.page.locator('[data-testid=rejection-notice][data-code="leave.not_withdrawable"]');
+    await pwExpect(notice).toBeVisible();
+    await pwExpect(notice).toContainText('已批准');
+    await staff.page.screenshot({ path: screenshot('withdrawal-refused') });
+  });
+});
