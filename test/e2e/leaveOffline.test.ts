@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../server/app';
 import { silentLogger } from '../../server/log';
-import { chromiumMissing, Desk, launchChromium, pwExpect } from '../support/browser';
+import { chromiumMissing, Desk, launchChromium, until } from '../support/browser';
 
 const PASSWORD = 'e2e-demo-password';
 const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
@@ -37,41 +37,42 @@ describe.skipIf(chromiumMissing)('leave requests, offline and online, in the bro
 
   it('submits offline, syncs on reconnect by itself, and the requester sees the approval', async () => {
     await staff.context.setOffline(true);
-    await pwExpect(staff.page.locator('[data-testid=sync-indicator][data-state=offline]')).toBeVisible({ timeout: 20_000 });
+    await until.visible(staff.page.locator('[data-testid=sync-indicator][data-state=offline]'));
 
     const id = await staff.submitLeave({ type: 'annual', start: '2026-03-02', end: '2026-03-03', reason: '回老家探望父母' });
-    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'pending');
-    await pwExpect(staff.row(id).getByTestId('waiting-sync-tag')).toBeVisible();
-    await pwExpect(staff.syncIndicator()).toHaveAttribute('data-pending', '1');
+    await until.attribute(staff.row(id), 'data-status', 'pending');
+    await until.visible(staff.row(id).getByTestId('waiting-sync-tag'));
+    await until.attribute(staff.syncIndicator(), 'data-pending', '1');
 
     await staff.context.setOffline(false);
     await staff.waitSynced();
-    await pwExpect(staff.row(id).getByTestId('waiting-sync-tag')).toHaveCount(0);
+    await until.count(staff.row(id).getByTestId('waiting-sync-tag'), 0);
 
     await manager.testId('nav-approvals').click();
     const inboxRow = manager.page.locator(`[data-testid=inbox-row][data-id="${id}"]`);
-    await pwExpect(inboxRow).toBeVisible({ timeout: 20_000 });
-    await pwExpect(inboxRow).toContainText('王强');
+    await until.visible(inboxRow);
+    await until.text(inboxRow, '王强');
     await manager.page.screenshot({ path: screenshot('approvals-inbox') });
     await inboxRow.getByTestId('approve-button').click();
     await manager.testId('decision-comment').fill('同意，注意工作交接');
     await manager.testId('decision-confirm').click();
     const decidedAt = Date.now();
-    await pwExpect(inboxRow).toHaveCount(0);
+    await until.count(inboxRow, 0);
 
     // The issue's promise: the requester sees the decision within two seconds while online.
-    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'approved', { timeout: 2_000 });
+    await until.attribute(staff.row(id), 'data-status', 'approved', 2_000);
     const seenAfterMs = Date.now() - decidedAt;
     console.log(JSON.stringify({ e2e: 'decisionVisibleToRequesterMs', value: seenAfterMs }));
     expect(seenAfterMs).toBeLessThanOrEqual(2_000);
 
     await staff.row(id).getByTestId('request-view').click();
     const detail = staff.testId('request-detail');
-    await pwExpect(detail).toHaveAttribute('data-status', 'approved');
-    await pwExpect(staff.testId('request-timeline')).toContainText('同意，注意工作交接');
-    await staff.page.keyboard.press('Escape');
-    await pwExpect(detail).toBeHidden();
+    await until.attribute(detail, 'data-status', 'approved');
+    await until.text(staff.testId('request-timeline'), '同意，注意工作交接');
+    await staff.page.waitForTimeout(400); // let the drawer finish sliding in before the picture
     await staff.page.screenshot({ path: screenshot('my-requests') });
+    await staff.page.locator('.ant-drawer-close').click();
+    await until.hidden(staff.page.locator('.ant-drawer-mask'));
   });
 
   it('refuses a withdrawal made offline after the approval, and shows the real state and why', async () => {
@@ -79,28 +80,28 @@ describe.skipIf(chromiumMissing)('leave requests, offline and online, in the bro
     await staff.waitSynced();
 
     await staff.context.setOffline(true);
-    await pwExpect(staff.page.locator('[data-testid=sync-indicator][data-state=offline]')).toBeVisible({ timeout: 20_000 });
+    await until.visible(staff.page.locator('[data-testid=sync-indicator][data-state=offline]'));
 
     await manager.testId('nav-approvals').click();
     const inboxRow = manager.page.locator(`[data-testid=inbox-row][data-id="${id}"]`);
-    await pwExpect(inboxRow).toBeVisible({ timeout: 20_000 });
+    await until.visible(inboxRow);
     await inboxRow.getByTestId('approve-button').click();
     await manager.testId('decision-confirm').click();
-    await pwExpect(inboxRow).toHaveCount(0);
+    await until.count(inboxRow, 0);
     await manager.waitSynced();
 
     // Offline, the requester still sees it pending and withdraws it.
-    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'pending');
+    await until.attribute(staff.row(id), 'data-status', 'pending');
     await staff.row(id).getByTestId('withdraw-button').click();
     await staff.testId('withdraw-confirm').click();
-    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'withdrawn');
+    await until.attribute(staff.row(id), 'data-status', 'withdrawn');
 
     await staff.context.setOffline(false);
     await staff.waitSynced();
-    await pwExpect(staff.row(id)).toHaveAttribute('data-status', 'approved');
+    await until.attribute(staff.row(id), 'data-status', 'approved');
     const notice = staff.page.locator('[data-testid=rejection-notice][data-code="leave.not_withdrawable"]');
-    await pwExpect(notice).toBeVisible();
-    await pwExpect(notice).toContainText('已批准');
+    await until.visible(notice);
+    await until.text(notice, '已批准');
     await staff.page.screenshot({ path: screenshot('withdrawal-refused') });
   });
 });

@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core, and a page object for Bureau's screens.
-import { chromium, expect as pwExpect, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM = process.env.BUREAU_CHROMIUM ?? '/usr/bin/chromium';
@@ -14,10 +14,31 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export { pwExpect };
+const WAIT_MS = 20_000;
+
+/** Waiting assertions for playwright-core (which has no expect): each fails with what it waited for. */
+export const until = {
+  visible: (l: Locator, timeout = WAIT_MS) => l.first().waitFor({ state: 'visible', timeout }),
+  hidden: (l: Locator, timeout = WAIT_MS) => l.first().waitFor({ state: 'hidden', timeout }),
+  async count(l: Locator, n: number, timeout = WAIT_MS): Promise<void> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const got = await l.count();
+      if (got === n) return;
+      if (Date.now() > deadline) throw new Error(`expected ${n} of ${l.toString()}, found ${got}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  },
+  attribute: (l: Locator, name: string, value: string, timeout = WAIT_MS) =>
+    l.and(l.page().locator(`[${name}="${value}"]`)).first().waitFor({ state: 'attached', timeout }),
+  text: (l: Locator, text: string, timeout = WAIT_MS) => l.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout }),
+};
 
 /** A signed-in person in their own browser context (their own IndexedDB and storage). */
 export class Desk {
+  /** Requests this person created in this test run, to tell the new row from the others. */
+  private readonly created = new Set<string>();
+
   private constructor(
     readonly context: BrowserContext,
     readonly page: Page,
@@ -38,7 +59,7 @@ export class Desk {
     await this.testId('signin-username').fill(username);
     await this.testId('signin-password').fill(password);
     await this.testId('signin-submit').click();
-    await pwExpect(this.testId('current-user')).toBeVisible();
+    await until.visible(this.testId('current-user'));
   }
 
   syncIndicator() {
@@ -46,12 +67,12 @@ export class Desk {
   }
 
   async waitSynced(): Promise<void> {
-    await pwExpect(this.page.locator('[data-testid=sync-indicator][data-state=online][data-pending="0"]')).toBeVisible({ timeout: 20_000 });
+    await until.visible(this.page.locator('[data-testid=sync-indicator][data-state=online][data-pending="0"]'));
   }
 
   async submitLeave(form: { type: string; start: string; end: string; endHalf?: 'am' | 'pm'; reason: string }): Promise<string> {
     await this.testId('nav-new').click();
-    await pwExpect(this.testId('leave-submit')).toBeEnabled({ timeout: 20_000 });
+    await until.visible(this.page.locator('[data-testid=leave-submit]:not([disabled])'));
     await this.testId('leave-type').click();
     await this.testId(`leave-type-option-${form.type}`).click();
     await this.testId('leave-start').fill(form.start);
@@ -61,12 +82,13 @@ export class Desk {
     await this.testId('leave-end').press('Enter');
     if (form.endHalf) await this.testId(`leave-end-half-${form.endHalf}`).click();
     await this.testId('leave-reason').fill(form.reason);
-    const before = await this.page.locator('[data-testid=request-row]').count().catch(() => 0);
-    await this.testId('leave-submit').click();
     const rows = this.page.locator('[data-testid=request-row]');
-    await pwExpect(rows).toHaveCount(before + 1);
-    const id = await rows.first().getAttribute('data-id');
-    if (!id) throw new Error('the new request row has no id');
+    await this.testId('leave-submit').click();
+    await until.count(rows, this.created.size + 1);
+    const ids = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
+    const id = ids.find((x) => x !== null && !this.created.has(x));
+    if (!id) throw new Error('no new request row appeared');
+    this.created.add(id);
     return id;
   }
 
