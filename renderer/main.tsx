@@ -3,10 +3,10 @@
 import { createRoot } from 'react-dom/client';
 import './app/global.css';
 import { platform } from './platform';
+import { registerOfflineShell } from './platform/offlineShell';
 import { App } from './app/App';
 import { SessionController } from './app/sessionController';
 import { makeStore } from './app/store';
-import { defaultSessionStorage } from './features/auth/savedSession';
 import { applyLanguage, DEFAULT_LANGUAGE, i18n } from './i18n';
 import type { Language } from '../shared/protocol/ipc';
 
@@ -27,12 +27,20 @@ async function boot(): Promise<void> {
   applyLanguage(language);
 
   const store = makeStore({ preloadedState: { ui: { language, reloginOpen: false } }, effects: { languageChanged } });
-  const controller = new SessionController({ dispatch: store.dispatch, storage: defaultSessionStorage(), onRejected: notifyRejected });
-  controller.restore();
+  const controller = new SessionController({
+    dispatch: store.dispatch,
+    persistence: platform.session,
+    onRejected: notifyRejected,
+    onPersistFailed: (error) => console.warn('[bureau] the session is not kept for the next start', error),
+  });
+  // Awaited before the first render, so that a saved session opens straight into the user's
+  // data (no sign-in page flashing by), with or without a server. Never rejects.
+  await controller.restore();
 
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(<App store={store} controller={controller} i18n={i18n} />);
+  if (!platform.isDesktop) registerOfflineShell();
 }
 
 void boot();

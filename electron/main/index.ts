@@ -9,6 +9,7 @@ import {
   net,
   Notification,
   protocol,
+  safeStorage,
   session,
 } from 'electron';
 import {
@@ -25,6 +26,7 @@ import {
   hardenSession,
   hardenWebContents,
 } from './security';
+import { createSessionVault } from './sessionVault';
 import { loadSettingsStore } from './settings';
 import { claimSingleInstance, focusWindow } from './singleInstance';
 import { createMainWindow } from './window';
@@ -77,6 +79,14 @@ async function start(): Promise<void> {
       appInfo: () => ({ version: app.getVersion(), platform: process.platform, electron: true }),
       settings,
       notify: createNotifier({ Notification, onClick: () => focusWindow(mainWindow) }),
+      // After `ready`, as safeStorage requires on Windows and Linux.
+      session: createSessionVault({
+        safeStorage,
+        fs,
+        directory: app.getPath('userData'),
+        platform: process.platform,
+        log,
+      }),
     }),
     { isTrustedSender: (event) => isTrustedSender(event, mainWindow, isAppUrl), log },
   );

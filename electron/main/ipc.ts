@@ -12,6 +12,7 @@ import {
   type IpcResult,
   type NotificationRequest,
 } from '../../shared/protocol/ipc';
+import type { SessionVault } from './sessionVault';
 import type { SettingsStore } from './settings';
 
 export interface SenderFrame {
@@ -120,6 +121,7 @@ export interface DesktopServices {
   appInfo: () => AppInfo;
   settings: SettingsStore;
   notify: (request: NotificationRequest) => void;
+  session: SessionVault;
 }
 
 export function createIpcHandlers(services: DesktopServices): IpcHandlers {
@@ -128,5 +130,8 @@ export function createIpcHandlers(services: DesktopServices): IpcHandlers {
     'settings:get': () => services.settings.get(),
     'settings:set': (patch) => services.settings.update(patch),
     'notify:show': (request) => services.notify(request),
+    'session:load': () => services.session.load(),
+    'session:save': (session) => services.session.save(session),
+    'session:clear': () => services.session.clear(),
   };
 }

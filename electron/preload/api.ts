@@ -9,6 +9,9 @@ const CHANNELS = {
   'settings:get': true,
   'settings:set': true,
   'notify:show': true,
+  'session:load': true,
+  'session:save': true,
+  'session:clear': true,
 } as const satisfies Record<IpcChannel, true>;
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNELS) as IpcChannel[];

@@ -5,7 +5,7 @@ import { databaseName, LocalStore } from '../db';
 import { SyncEngine, type SyncEngineOptions } from '../sync';
 import type { LoginResponse } from '../../shared/protocol/http';
 import { logout, type FetchLike } from '../features/auth/authApi';
-import { clearSession, loadSession, saveSession, type SavedSession, type SessionStorageLike } from '../features/auth/savedSession';
+import { clearSession, loadSession, saveSession, type SavedSession, type SessionPersistence } from '../features/auth/savedSession';
 import { renewed, restored, signedIn, signedOut, type SessionInfo } from './sessionSlice';
 import { statusChanged } from './syncSlice';
 import type { AppDispatch } from './store';
@@ -23,12 +23,15 @@ export interface Runtime {
 
 export interface SessionControllerOptions {
   dispatch: AppDispatch;
-  storage: SessionStorageLike | undefined;
+  /** Where the session is kept across restarts: `platform.session` in the app. */
+  persistence: SessionPersistence;
   fetch?: FetchLike;
   openStore?: (session: SavedSession) => LocalStore;
   createEngine?: (options: SyncEngineOptions) => SyncEngineLike;
   /** The server refused queued changes; the notices area shows why. */
   onRejected?: () => void;
+  /** The session could not be kept across restarts (it still works until the app quits). */
+  onPersistFailed?: (error: unknown) => void;
 }
 
 function infoOf(session: SavedSession): SessionInfo {
@@ -40,35 +43,49 @@ export class SessionController {
   private saved: SavedSession | null = null;
   private readonly listeners = new Set<() => void>();
   private generation = 0;
+  // Saves and clears reach the platform one after another, in call order: a sign-out right
+  // after a sign-in must not be overtaken by the sign-in's save and bring the session back.
+  private persisting: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SessionControllerOptions) {}
 
-  /** At start-up: continue the saved session, online or not. True when there was one. */
-  restore(): boolean {
-    const saved = loadSession(this.options.storage);
-    if (!saved) return false;
+  /**
+   * At start-up, before the first render: continue the saved session, online or not. True
+   * when there was one.
+   */
+  async restore(): Promise<boolean> {
+    const saved = await loadSession(this.options.persistence);
+    // Someone signed in while the session was being read: theirs wins.
+    if (!saved || this.runtime) return false;
     this.start(saved);
     this.options.dispatch(restored(infoOf(saved)));
     return true;
   }
 
-  signIn(serverUrl: string, login: LoginResponse): void {
+  /**
+   * Starts the session at once; the promise settles once it is kept for the next start. It
+   * never rejects: a session that cannot be kept still works until the app quits.
+   */
+  signIn(serverUrl: string, login: LoginResponse): Promise<void> {
     const session: SavedSession = { serverUrl, token: login.token, expiresAt: login.expiresAt, user: login.user };
-    saveSession(this.options.storage, session);
     this.start(session);
     this.options.dispatch(signedIn(infoOf(session)));
+    return this.persist(() => saveSession(this.options.persistence, session));
   }
 
-  /** After the password was entered again: the same user, a new token; the outbox is kept. */
-  renew(login: LoginResponse): void {
+  /**
+   * After the password was entered again: the same user, a new token; the outbox is kept.
+   * Rejects for another user; otherwise settles like `signIn`.
+   */
+  async renew(login: LoginResponse): Promise<void> {
     const current = this.saved;
     if (!current || !this.runtime) return;
     if (login.user.id !== current.user.id) throw new Error('renew: a different user');
     const session: SavedSession = { ...current, token: login.token, expiresAt: login.expiresAt, user: login.user };
-    saveSession(this.options.storage, session);
     this.saved = session;
     this.runtime.engine.setToken(login.token);
     this.options.dispatch(renewed({ user: login.user, expiresAt: login.expiresAt }));
+    await this.persist(() => saveSession(this.options.persistence, session));
   }
 
   /**
@@ -78,8 +95,9 @@ export class SessionController {
   async signOut(): Promise<void> {
     const saved = this.saved;
     this.stop();
-    clearSession(this.options.storage);
+    const cleared = this.persist(() => clearSession(this.options.persistence));
     this.options.dispatch(signedOut());
+    await cleared;
     if (saved) await logout(saved.serverUrl, saved.token, this.options.fetch);
   }
 
@@ -98,6 +116,12 @@ export class SessionController {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  private persist(task: () => Promise<void>): Promise<void> {
+    const run = this.persisting.then(task).catch((error: unknown) => this.options.onPersistFailed?.(error));
+    this.persisting = run;
+    return run;
+  }
 
   private start(session: SavedSession): void {
     this.stop();

@@ -4,17 +4,22 @@
 import {
   DEFAULT_SETTINGS,
   invalidArgumentMessage,
+  ipcContract,
   notificationSchema,
+  parseStoredSession,
   parseStoredSettings,
   serverUrlSchema,
   settingsPatchSchema,
   settingsSchema,
   type NotificationRequest,
+  type SavedSession,
   type Settings,
   type SettingsPatch,
 } from '../../shared/protocol/ipc';
 
 export const SETTINGS_STORAGE_KEY = 'bureau.settings';
+/** Also where the desktop app kept the session before it moved to safeStorage. */
+export const SESSION_STORAGE_KEY = 'bureau.session';
 
 export interface PlatformInfo {
   version: string;
@@ -25,6 +30,7 @@ export interface PlatformInfo {
 export interface StorageLike {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+  removeItem(key: string): void;
 }
 
 export interface WebNotificationApi {
@@ -49,6 +55,15 @@ export interface BrowserPlatformApi {
     set(patch: SettingsPatch): Promise<Settings>;
   };
   notify: { show(request: NotificationRequest): Promise<void> };
+  session: SessionPersistence;
+}
+
+/** The signed-in session kept across restarts (the desktop app encrypts it; see below). */
+export interface SessionPersistence {
+  /** The saved session, or `null` when there is none or it does not validate. */
+  load(): Promise<SavedSession | null>;
+  save(session: SavedSession): Promise<void>;
+  clear(): Promise<void>;
 }
 
 // Set by the web build (`define` or a VITE_ variable); a constant otherwise.
@@ -99,6 +114,50 @@ function readSettings(env: BrowserEnvironment): Settings {
   }
 }
 
+/**
+ * The session in localStorage. A web page has nothing better: no OS keychain, and any
+ * encryption key would sit beside the data it protects, readable by the same scripts. So in a
+ * browser the token is as safe as the browser profile; the desktop app keeps it encrypted with
+ * safeStorage instead (electron/main/sessionVault.ts).
+ */
+export function createBrowserSessionPersistence(
+  storage: () => StorageLike | undefined,
+): SessionPersistence {
+  return {
+    async load() {
+      let text: string | null;
+      try {
+        text = storage()?.getItem(SESSION_STORAGE_KEY) ?? null;
+      } catch {
+        return null;
+      }
+      if (text === null) return null;
+      try {
+        return parseStoredSession(JSON.parse(text));
+      } catch {
+        return null;
+      }
+    },
+    async save(session) {
+      // The desktop channel's own schema, so both hosts accept and refuse the same sessions.
+      const parsed = ipcContract['session:save'].arg.safeParse(session);
+      if (!parsed.success) {
+        throw new Error(invalidArgumentMessage('session:save', parsed.error));
+      }
+      const target = storage();
+      if (!target) throw new Error('ipc.internal_error: session:save: no storage');
+      target.setItem(SESSION_STORAGE_KEY, JSON.stringify(parsed.data));
+    },
+    async clear() {
+      try {
+        storage()?.removeItem(SESSION_STORAGE_KEY);
+      } catch {
+        // Nothing more to do: a session that cannot be read is not restored either.
+      }
+    },
+  };
+}
+
 export function createBrowserPlatform(
   env: BrowserEnvironment = globalEnvironment(),
 ): BrowserPlatformApi {
@@ -145,5 +204,6 @@ export function createBrowserPlatform(
         new WebNotification(parsed.data.title, { body: parsed.data.body });
       },
     },
+    session: createBrowserSessionPersistence(env.storage),
   };
 }

@@ -161,10 +161,11 @@ async function serveStatic(staticDir: string | null, pathname: string, res: Serv
     return;
   }
   const isHtml = extname(file) === '.html';
+  const hashed = rel.startsWith(`assets${sep}`);
   res.writeHead(200, {
     'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-    // Hashed asset names may be cached forever; index.html must always be fresh.
-    'cache-control': isHtml ? 'no-cache' : 'public, max-age=31536000, immutable',
+    // Hashed asset names may be cached forever; index.html and sw.js must always be fresh.
+    'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     ...(isHtml ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
   });
   res.end(await readFile(file));

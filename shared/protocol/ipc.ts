@@ -3,6 +3,8 @@
 // the main-process handlers, the preload bridge and the renderer's platform wrapper all derive
 // their types from this map, so a channel cannot be renamed or reshaped on one side only.
 import { z } from 'zod';
+import { userSchema } from '../domain/directory';
+import { isoInstantSchema } from '../domain/ids';
 
 export const LANGUAGES = ['zh-CN', 'en', 'es'] as const;
 export const languageSchema = z.enum(LANGUAGES);
@@ -60,6 +62,28 @@ export const notificationSchema = z
   .strict();
 export type NotificationRequest = z.infer<typeof notificationSchema>;
 
+/**
+ * The signed-in session kept across restarts, so that someone who signed in once can open
+ * Bureau with no server and keep working offline. The token is a bearer credential: the
+ * desktop app keeps it only encrypted with Electron's safeStorage
+ * (electron/main/sessionVault.ts); a plain browser has nothing better than localStorage
+ * (renderer/platform/browser.ts). Wherever it is read back from, it is validated again.
+ */
+export const savedSessionSchema = z.object({
+  serverUrl: serverUrlSchema,
+  // The server issues >= 128 random bits; the upper bound only caps what a caller can send.
+  token: z.string().min(20).max(4096),
+  expiresAt: isoInstantSchema,
+  user: userSchema,
+});
+export type SavedSession = z.infer<typeof savedSessionSchema>;
+
+/** Reads a session back from untrusted storage (a decrypted file, localStorage): `null` if invalid. */
+export function parseStoredSession(raw: unknown): SavedSession | null {
+  const result = savedSessionSchema.safeParse(raw);
+  return result.success ? result.data : null;
+}
+
 // No-argument channels still get a schema: the renderer is untrusted, and a stray argument
 // is a caller bug worth reporting rather than ignoring.
 const noArgument = z.undefined();
@@ -69,6 +93,10 @@ export const ipcContract = {
   'settings:get': { arg: noArgument, result: settingsSchema },
   'settings:set': { arg: settingsPatchSchema, result: settingsSchema },
   'notify:show': { arg: notificationSchema, result: z.void() },
+  'session:load': { arg: noArgument, result: savedSessionSchema.nullable() },
+  // Strict at the top level, like the settings patch: a misspelt key is a caller bug.
+  'session:save': { arg: savedSessionSchema.strict(), result: z.void() },
+  'session:clear': { arg: noArgument, result: z.void() },
 } as const satisfies Record<`${string}:${string}`, { arg: z.ZodType; result: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

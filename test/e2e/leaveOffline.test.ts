@@ -30,9 +30,10 @@ describe.skipIf(chromiumMissing)('leave requests, offline and online, in the bro
     await manager.waitSynced();
   });
 
+  let serverStopped = false;
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
+    if (!serverStopped) await server?.close();
   });
 
   it('submits offline, syncs on reconnect by itself, and the requester sees the approval', async () => {
@@ -103,5 +104,21 @@ describe.skipIf(chromiumMissing)('leave requests, offline and online, in the bro
     await until.visible(notice);
     await until.text(notice, '已批准');
     await staff.page.screenshot({ path: screenshot('withdrawal-refused') });
+  });
+
+  it('reopens with no server at all, shows the data and takes new work', async () => {
+    await server.close();
+    serverStopped = true;
+    await staff.reopen(server.url);
+    await until.visible(staff.testId('current-user'));
+    await until.visible(staff.page.locator('[data-testid=sync-indicator][data-state=offline]'));
+    await until.count(staff.page.locator('[data-testid=request-row]'), 2);
+    await until.visible(staff.page.locator('[data-testid=request-row][data-status=approved]'));
+
+    const id = await staff.submitLeave({ type: 'sick', start: '2026-03-16', end: '2026-03-16', reason: '复诊' });
+    await until.attribute(staff.row(id), 'data-status', 'pending');
+    await until.visible(staff.row(id).getByTestId('waiting-sync-tag'));
+    await until.attribute(staff.syncIndicator(), 'data-pending', '1');
+    await staff.page.screenshot({ path: screenshot('offline-reopened') });
   });
 });

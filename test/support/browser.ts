@@ -41,8 +41,15 @@ export class Desk {
 
   private constructor(
     readonly context: BrowserContext,
-    readonly page: Page,
+    public page: Page,
   ) {}
+
+  /** Closes the tab and opens the app again in a new one, as after a restart. */
+  async reopen(url: string): Promise<void> {
+    await this.page.close();
+    this.page = await this.context.newPage();
+    await this.page.goto(url);
+  }
 
   static async open(browser: Browser, serverUrl: string, locale = 'zh-CN'): Promise<Desk> {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 800 } });

@@ -34,7 +34,7 @@ export function ReloginDialog() {
       setError(t('relogin.wrongUser'));
       return;
     }
-    controller.renew(outcome.login);
+    await controller.renew(outcome.login);
     form.resetFields();
   }
 

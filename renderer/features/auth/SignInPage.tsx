@@ -58,7 +58,7 @@ export function SignInPage() {
       return;
     }
     platform.settings.set({ serverUrl, language }).catch(() => undefined);
-    controller.signIn(serverUrl, outcome.login);
+    await controller.signIn(serverUrl, outcome.login);
   }
 
   return (

@@ -1,58 +1,31 @@
 // The session kept across restarts, so that someone who signed in once can open Bureau with no
-// server and keep working offline. Read back through zod: the storage is not trusted.
-import { z } from 'zod';
-import { userSchema } from '../../../shared/domain/directory';
-import { isoInstantSchema } from '../../../shared/domain/ids';
+// server and keep working offline. Where it is kept is the platform's business
+// (`platform.session`): encrypted with safeStorage by the desktop app, in localStorage in a
+// browser. Both validate what they read back; the schema is shared with the IPC map.
+import type { SavedSession, SessionPersistence } from '../../platform';
 
-export const SESSION_STORAGE_KEY = 'bureau.session';
+export { savedSessionSchema, type SavedSession } from '../../../shared/protocol/ipc';
+export type { SessionPersistence } from '../../platform';
 
-export const savedSessionSchema = z.object({
-  serverUrl: z.url({ protocol: /^https?$/ }),
-  token: z.string().min(20),
-  expiresAt: isoInstantSchema,
-  user: userSchema,
-});
-export type SavedSession = z.infer<typeof savedSessionSchema>;
-
-export interface SessionStorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-}
-
-/** The browser's localStorage, or undefined where touching it throws (locked-down profiles). */
-export function defaultSessionStorage(): SessionStorageLike | undefined {
+/** The saved session, or `null` when there is none or it cannot be read: never throws. */
+export async function loadSession(persistence: SessionPersistence): Promise<SavedSession | null> {
   try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-export function loadSession(storage: SessionStorageLike | undefined): SavedSession | null {
-  let text: string | null = null;
-  try {
-    text = storage?.getItem(SESSION_STORAGE_KEY) ?? null;
-  } catch {
-    return null;
-  }
-  if (text === null) return null;
-  try {
-    const parsed = savedSessionSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    return await persistence.load();
   } catch {
     return null;
   }
 }
 
-export function saveSession(storage: SessionStorageLike | undefined, session: SavedSession): void {
-  storage?.setItem(SESSION_STORAGE_KEY, JSON.stringify(savedSessionSchema.parse(session)));
+/** Rejects when the session could not be kept; the caller decides what that means. */
+export function saveSession(persistence: SessionPersistence, session: SavedSession): Promise<void> {
+  return persistence.save(session);
 }
 
-export function clearSession(storage: SessionStorageLike | undefined): void {
+/** Forgets the saved session; never throws (a session that cannot be read is not restored). */
+export async function clearSession(persistence: SessionPersistence): Promise<void> {
   try {
-    storage?.removeItem(SESSION_STORAGE_KEY);
+    await persistence.clear();
   } catch {
-    // Nothing more to do: a session that cannot be read is not restored either.
+    // Nothing more to do.
   }
 }

@@ -1,5 +1,6 @@
 // Plain stand-ins for the Electron objects the main-process modules receive. They record
 // what was registered so a test can fire events the way Electron would.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import path from 'node:path';
 import type {
@@ -11,7 +12,9 @@ import type {
   PreventableEvent,
 } from '../../../electron/main/security';
 import type { IpcInvokeEvent, IpcMainLike, SenderFrame, TrustedWindow } from '../../../electron/main/ipc';
+import type { SafeStorageLike, VaultFileSystem } from '../../../electron/main/sessionVault';
 import type { SettingsFileSystem } from '../../../electron/main/settings';
+import type { SavedSession } from '../../../shared/protocol/ipc';
 
 export function fakeEvent(url = ''): NavigationEvent & { defaultPrevented: boolean } {
   return {
@@ -138,4 +141,100 @@ export class MemoryFileSystem implements SettingsFileSystem {
   mkdir(): Promise<undefined> {
     return Promise.resolve(undefined);
   }
+}
+
+/**
+ * Stands in for Electron's safeStorage: a real cipher (AES-256-GCM with a per-instance key,
+ * as the OS key would be per user), so a test can check that nothing readable reaches the
+ * disk and that another key cannot decrypt the file.
+ */
+export class FakeSafeStorage implements SafeStorageLike {
+  available = true;
+  backend: string | undefined = undefined;
+  readonly key = randomBytes(32);
+
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  encryptString(plainText: string): Buffer {
+    if (!this.available) throw new Error('Encryption is not available.');
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plainText, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]);
+  }
+  decryptString(encrypted: Buffer): string {
+    if (!this.available) throw new Error('Decryption is not available.');
+    if (encrypted.length < 28) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, encrypted.subarray(0, 12));
+    decipher.setAuthTag(encrypted.subarray(12, 28));
+    return Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString('utf8');
+  }
+  getSelectedStorageBackend(): string {
+    return this.backend ?? 'gnome_libsecret';
+  }
+}
+
+/** An in-memory binary `fs/promises` subset that records every write, rename and removal. */
+export class MemoryVaultFileSystem implements VaultFileSystem {
+  readonly files = new Map<string, Buffer>();
+  readonly modes = new Map<string, number>();
+  readonly operations: string[] = [];
+  failWrites = false;
+
+  readFile(file: string): Promise<Buffer> {
+    const data = this.files.get(path.resolve(file));
+    if (data === undefined) {
+      return Promise.reject(Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' }));
+    }
+    return Promise.resolve(Buffer.from(data));
+  }
+  writeFile(file: string, data: Uint8Array, options: { mode: number }): Promise<void> {
+    this.operations.push(`write ${file}`);
+    if (this.failWrites) {
+      return Promise.reject(Object.assign(new Error('ENOSPC: disk full'), { code: 'ENOSPC' }));
+    }
+    this.files.set(path.resolve(file), Buffer.from(data));
+    this.modes.set(path.resolve(file), options.mode);
+    return Promise.resolve();
+  }
+  rename(from: string, to: string): Promise<void> {
+    this.operations.push(`rename ${from} ${to}`);
+    const data = this.files.get(path.resolve(from));
+    if (data === undefined) return Promise.reject(new Error(`ENOENT: ${from}`));
+    this.files.delete(path.resolve(from));
+    this.files.set(path.resolve(to), data);
+    const mode = this.modes.get(path.resolve(from));
+    if (mode !== undefined) this.modes.set(path.resolve(to), mode);
+    return Promise.resolve();
+  }
+  mkdir(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+  rm(file: string): Promise<void> {
+    this.operations.push(`rm ${file}`);
+    this.files.delete(path.resolve(file));
+    return Promise.resolve();
+  }
+}
+
+/** A valid saved session; the token is long and distinctive so a test can search for it. */
+export function sampleSession(patch: Partial<SavedSession> = {}): SavedSession {
+  return {
+    serverUrl: 'http://10.1.2.3:8470',
+    token: 'Zk9mR2x0cUJ3eXNsT0xBdmJ6aHZ1bFdqU1FYdE1sZ0E',
+    expiresAt: '2026-03-01T12:00:00.000Z',
+    user: {
+      id: 'u-wangqiang',
+      username: 'wangqiang',
+      displayName: '王强',
+      departmentId: 'general',
+      managerId: 'u-lina',
+      rank: 3,
+      title: '科员',
+      roles: ['staff'],
+      active: true,
+    },
+    ...patch,
+  };
 }

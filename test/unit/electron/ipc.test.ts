@@ -1,9 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers, isTrustedSender, registerIpcHandlers, type IpcInvokeEvent } from '../../../electron/main/ipc';
 import { createOriginMatcher } from '../../../electron/main/security';
+import { createSessionVault, SESSION_FILE_NAME } from '../../../electron/main/sessionVault';
 import { loadSettingsStore, SETTINGS_FILE_NAME } from '../../../electron/main/settings';
 import { DEFAULT_SETTINGS, IPC_CHANNELS, ipcErrorCodeOf, type NotificationRequest } from '../../../shared/protocol/ipc';
-import { FakeIpcMain, MemoryFileSystem, fakeFrame, fakeWindow } from './fakes';
+import {
+  FakeIpcMain,
+  FakeSafeStorage,
+  MemoryFileSystem,
+  MemoryVaultFileSystem,
+  fakeFrame,
+  fakeWindow,
+  sampleSession,
+} from './fakes';
 
 const USER_DATA = '/home/clerk/.config/Bureau';
 const APP_URL = 'app://bureau/index.html';
@@ -15,14 +24,19 @@ async function setup() {
   const mainFrame = fakeFrame(APP_URL);
   const window = fakeWindow(mainFrame);
   const notified: NotificationRequest[] = [];
+  const vaultFs = new MemoryVaultFileSystem();
+  const safeStorage = new FakeSafeStorage();
   const handlers = createIpcHandlers({
     appInfo: () => ({ version: '1.2.3', platform: 'linux', electron: true }),
     settings,
     notify: (request) => notified.push(request),
+    session: createSessionVault({ safeStorage, fs: vaultFs, directory: USER_DATA, platform: 'linux' }),
   });
   const spies = {
     'settings:set': vi.spyOn(handlers, 'settings:set'),
     'notify:show': vi.spyOn(handlers, 'notify:show'),
+    'session:load': vi.spyOn(handlers, 'session:load'),
+    'session:save': vi.spyOn(handlers, 'session:save'),
   };
   const ipcMain = new FakeIpcMain();
   const log = vi.fn();
@@ -37,7 +51,8 @@ async function setup() {
     ...overrides,
   });
   const settingsFile = () => fs.files.get(`${USER_DATA}/${SETTINGS_FILE_NAME}`);
-  return { fs, settings, window, notified, spies, ipcMain, ownEvent, settingsFile, log };
+  const sessionFile = () => vaultFs.files.get(`${USER_DATA}/${SESSION_FILE_NAME}`);
+  return { fs, settings, window, notified, spies, ipcMain, ownEvent, settingsFile, log, vaultFs, safeStorage, sessionFile };
 }
 
 describe('IPC registration', () => {
@@ -170,6 +185,76 @@ describe('settings:set', () => {
     await expect(call).rejects.toThrow('ipc.internal_error');
     await expect(call).rejects.not.toThrow('ENOSPC');
     expect(s.settings.get()).toEqual(DEFAULT_SETTINGS);
+    expect(s.log).toHaveBeenCalled();
+  });
+});
+
+describe('session channels', () => {
+  it('saves a session encrypted, loads it back, and clears it', async () => {
+    const s = await setup();
+    await expect(s.ipcMain.invoke('session:load', s.ownEvent())).resolves.toBeNull();
+    await expect(s.ipcMain.invoke('session:save', s.ownEvent(), sampleSession())).resolves.toBeUndefined();
+    expect(s.sessionFile()?.toString('utf8')).not.toContain(sampleSession().token);
+    await expect(s.ipcMain.invoke('session:load', s.ownEvent())).resolves.toEqual(sampleSession());
+    await expect(s.ipcMain.invoke('session:clear', s.ownEvent())).resolves.toBeUndefined();
+    expect(s.sessionFile()).toBeUndefined();
+    await expect(s.ipcMain.invoke('session:load', s.ownEvent())).resolves.toBeNull();
+  });
+
+  it.each([
+    ['a short token', { ...sampleSession(), token: 'short' }],
+    ['a numeric token', { ...sampleSession(), token: 42 }],
+    ['a file: server', { ...sampleSession(), serverUrl: 'file:///etc/passwd' }],
+    ['a server URL with credentials', { ...sampleSession(), serverUrl: 'http://admin:secret@10.0.0.1' }],
+    ['an expiry that is not an instant', { ...sampleSession(), expiresAt: 'tomorrow' }],
+    ['no user', { ...sampleSession(), user: undefined }],
+    ['a user without an id', { ...sampleSession(), user: { ...sampleSession().user, id: undefined } }],
+    ['an unknown key', { ...sampleSession(), password: 'hunter2' }],
+    ['a string', 'a session'],
+    ['null', null],
+    ['no argument at all', undefined],
+  ])('refuses session:save with %s and writes nothing', async (_name, argument) => {
+    const s = await setup();
+    const call = s.ipcMain.invoke('session:save', s.ownEvent(), argument);
+    await expect(call).rejects.toThrow('ipc.invalid_argument');
+    await call.catch((error: unknown) => expect(ipcErrorCodeOf(error)).toBe('ipc.invalid_argument'));
+    expect(s.spies['session:save']).not.toHaveBeenCalled();
+    expect(s.vaultFs.operations).toEqual([]);
+  });
+
+  it('refuses an argument to session:load and session:clear', async () => {
+    const s = await setup();
+    await expect(s.ipcMain.invoke('session:load', s.ownEvent(), { all: true })).rejects.toThrow('ipc.invalid_argument');
+    await expect(s.ipcMain.invoke('session:clear', s.ownEvent(), 'now')).rejects.toThrow('ipc.invalid_argument');
+  });
+
+  it('gives the token to our own window only', async () => {
+    const s = await setup();
+    await s.ipcMain.invoke('session:save', s.ownEvent(), sampleSession());
+    const iframe = s.ownEvent({ senderFrame: fakeFrame(APP_URL, { parent: fakeFrame(APP_URL), frameToken: 'child' }) });
+    await expect(s.ipcMain.invoke('session:load', iframe)).rejects.toThrow('ipc.forbidden_sender');
+    await expect(s.ipcMain.invoke('session:load', s.ownEvent({ senderFrame: fakeFrame('https://evil.example/') }))).rejects.toThrow(
+      'ipc.forbidden_sender',
+    );
+    await expect(s.ipcMain.invoke('session:clear', iframe)).rejects.toThrow('ipc.forbidden_sender');
+    expect(s.spies['session:load']).not.toHaveBeenCalled();
+    expect(s.sessionFile()).toBeDefined();
+  });
+
+  it('without OS encryption, accepts the session but keeps nothing', async () => {
+    const s = await setup();
+    s.safeStorage.available = false;
+    await expect(s.ipcMain.invoke('session:save', s.ownEvent(), sampleSession())).resolves.toBeUndefined();
+    expect(s.sessionFile()).toBeUndefined();
+    await expect(s.ipcMain.invoke('session:load', s.ownEvent())).resolves.toBeNull();
+  });
+
+  it('reports a failed write as an internal error without details', async () => {
+    const s = await setup();
+    s.vaultFs.failWrites = true;
+    const call = s.ipcMain.invoke('session:save', s.ownEvent(), sampleSession());
+    await expect(call).rejects.toThrow('ipc.internal_error');
+    await expect(call).rejects.not.toThrow('ENOSPC');
     expect(s.log).toHaveBeenCalled();
   });
 });

@@ -20,13 +20,31 @@ describe('preload bridge', () => {
   it('groups one method per channel by domain and forwards one argument', async () => {
     const invoke = vi.fn((channel: string, arg: unknown) => Promise.resolve({ channel, arg }));
     const api = createDesktopApi(invoke);
-    expect(Object.keys(api).sort()).toEqual(['app', 'notify', 'settings']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'notify', 'session', 'settings']);
+    expect(Object.keys(api.session).sort()).toEqual(['clear', 'load', 'save']);
     await expect(api.settings.set({ language: 'en' })).resolves.toEqual({
       channel: 'settings:set',
       arg: { language: 'en' },
     });
     await api.app.getInfo();
     expect(invoke).toHaveBeenLastCalledWith('app:getInfo', undefined);
+  });
+
+  it('forwards the session channels', async () => {
+    const invoke = vi.fn((channel: string, arg: unknown) => Promise.resolve({ channel, arg }));
+    const api = createDesktopApi(invoke);
+    const session = {
+      serverUrl: 'http://10.1.2.3:8470',
+      token: 't'.repeat(43),
+      expiresAt: '2026-03-01T12:00:00.000Z',
+      user: { id: 'u1', username: 'u', displayName: 'U', departmentId: 'd', managerId: null, rank: 1, title: '', roles: [], active: true },
+    };
+    await api.session.save(session);
+    expect(invoke).toHaveBeenLastCalledWith('session:save', session);
+    await api.session.load();
+    expect(invoke).toHaveBeenLastCalledWith('session:load', undefined);
+    await api.session.clear();
+    expect(invoke).toHaveBeenLastCalledWith('session:clear', undefined);
   });
 
   it("exposes only the API as window.bureau, never ipcRenderer", async () => {
@@ -42,5 +60,8 @@ describe('preload bridge', () => {
 
     await (exposed['notify']?.['show'] as (arg: unknown) => Promise<unknown>)({ title: 't', body: 'b' });
     expect(bridge.invoke).toHaveBeenCalledWith('notify:show', { title: 't', body: 'b' });
+    expect(Object.keys(exposed['session'] ?? {}).sort()).toEqual(['clear', 'load', 'save']);
+    await (exposed['session']?.['load'] as () => Promise<unknown>)();
+    expect(bridge.invoke).toHaveBeenLastCalledWith('session:load', undefined);
   });
 });

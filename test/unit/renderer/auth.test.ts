@@ -2,9 +2,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { login, logout, normalizeServerUrl, type FetchLike } from '../../../renderer/features/auth/authApi';
 import { loginErrorMessage } from '../../../renderer/features/auth/loginMessage';
-import { clearSession, loadSession, saveSession, SESSION_STORAGE_KEY } from '../../../renderer/features/auth/savedSession';
+import { clearSession, loadSession, saveSession, type SessionPersistence } from '../../../renderer/features/auth/savedSession';
+import { SESSION_STORAGE_KEY } from '../../../renderer/platform/browser';
 import { createI18n } from '../../../renderer/i18n/createI18n';
-import { demoUser, memoryStorage } from './fixtures';
+import { demoUser, memorySessions } from './fixtures';
 
 const TOKEN = 'x'.repeat(43);
 const okBody = { token: TOKEN, expiresAt: '2026-03-01T12:00:00.000Z', user: demoUser };
@@ -81,20 +82,30 @@ describe('login', () => {
 describe('saved session', () => {
   const saved = { serverUrl: 'http://10.1.2.3:8470', ...okBody };
 
-  it('round-trips through storage', () => {
-    const storage = memoryStorage();
-    saveSession(storage, saved);
-    expect(loadSession(storage)).toEqual(saved);
-    clearSession(storage);
-    expect(loadSession(storage)).toBeNull();
+  it('round-trips through the platform', async () => {
+    const sessions = memorySessions();
+    await saveSession(sessions, saved);
+    await expect(loadSession(sessions)).resolves.toEqual(saved);
+    await clearSession(sessions);
+    await expect(loadSession(sessions)).resolves.toBeNull();
   });
 
-  it('ignores anything that does not validate', () => {
-    const storage = memoryStorage();
+  it('ignores anything that does not validate', async () => {
+    const sessions = memorySessions();
     for (const text of ['not json', '{}', JSON.stringify({ ...saved, user: { id: 'x' } }), JSON.stringify({ ...saved, serverUrl: 'file:///etc' })]) {
-      storage.data.set(SESSION_STORAGE_KEY, text);
-      expect(loadSession(storage)).toBeNull();
+      sessions.storage.data.set(SESSION_STORAGE_KEY, text);
+      await expect(loadSession(sessions)).resolves.toBeNull();
     }
-    expect(loadSession(undefined)).toBeNull();
+  });
+
+  it('reads a platform that fails as no session, and clearing never throws', async () => {
+    const broken: SessionPersistence = {
+      load: () => Promise.reject(new Error('ipc.internal_error: session:load')),
+      save: () => Promise.reject(new Error('ipc.internal_error: session:save')),
+      clear: () => Promise.reject(new Error('ipc.internal_error: session:clear')),
+    };
+    await expect(loadSession(broken)).resolves.toBeNull();
+    await expect(clearSession(broken)).resolves.toBeUndefined();
+    await expect(saveSession(broken, saved)).rejects.toThrow('ipc.internal_error');
   });
 });

@@ -1,6 +1,6 @@
 import type { User } from '../../../shared/domain/directory';
 import type { LeaveRequest } from '../../../shared/domain/leave';
-import type { SessionStorageLike } from '../../../renderer/features/auth/savedSession';
+import { createBrowserSessionPersistence, type SessionPersistence, type StorageLike } from '../../../renderer/platform/browser';
 
 export const demoUser: User = {
   id: 'u-wangqiang',
@@ -39,7 +39,12 @@ export function leaveRequest(patch: Partial<LeaveRequest> = {}): LeaveRequest {
   };
 }
 
-export function memoryStorage(): SessionStorageLike & { data: Map<string, string> } {
+export function memoryStorage(): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+}
+
+/** The browser's session persistence over an in-memory localStorage. */
+export function memorySessions(storage = memoryStorage()): SessionPersistence & { storage: ReturnType<typeof memoryStorage> } {
+  return { storage, ...createBrowserSessionPersistence(() => storage) };
 }
