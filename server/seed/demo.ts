@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/log';
 import { createAccounts, generatePassword } from '../admin/accounts';
 import type { Database } from '../store/database';
 
-const departments: Department[] = [
+export const DEMO_DEPARTMENTS: readonly Department[] = [
   { id: 'agency', name: '市政务服务管理局', parentId: null, headId: 'zhangwei' },
   { id: 'general', name: '综合处', parentId: 'agency', headId: 'lina' },
   { id: 'business', name: '业务处', parentId: 'agency', headId: 'liuyang' },
@@ -29,7 +29,18 @@ const people: Seed[] = [
   ['auditor', '安全审计员', 'agency', null, 1, '安全审计员', ['audit_admin']],
 ];
 
-export const DEMO_USERNAMES = people.map(([id]) => id);
+/** The demo agency's people as directory documents (every account active). */
+export const DEMO_USERS: readonly User[] = people.map(([id, displayName, departmentId, managerId, rank, title, roles]) => ({
+  id,
+  username: id,
+  displayName,
+  departmentId,
+  managerId,
+  rank,
+  title,
+  roles,
+  active: true,
+}));
 
 /**
  * Seeds the demo agency if the database has no accounts yet. Returns the passwords (to print
@@ -40,12 +51,9 @@ export async function seedDemo(db: Database, password?: string): Promise<Record<
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ n: unknown }>('SELECT count(*) AS n FROM accounts');
     if (Number(rows[0]?.n ?? 0) > 0) return null;
-    const users = people.map(([id, displayName, departmentId, managerId, rank, title, roles]) => ({
-      user: { id, username: id, displayName, departmentId, managerId, rank, title, roles, active: true } satisfies User,
-      password: password ?? generatePassword(),
-    }));
-    await createAccounts(tx, null, users, departments);
-    await appendAudit(tx, { actorId: null, kind: 'system.seeded', detail: { departments: departments.length, users: users.length } });
+    const users = DEMO_USERS.map((user) => ({ user, password: password ?? generatePassword() }));
+    await createAccounts(tx, null, users, DEMO_DEPARTMENTS);
+    await appendAudit(tx, { actorId: null, kind: 'system.seeded', detail: { departments: DEMO_DEPARTMENTS.length, users: users.length } });
     return Object.fromEntries(users.map(({ user, password: p }) => [user.username, p]));
   });
 }

@@ -9,28 +9,10 @@ import { seedDemo } from '../../server/seed/demo';
 import { processPull } from '../../server/sync/pull';
 import type { LeaveRequest } from '../../shared/domain/leave';
 import type { Change, PullResponse } from '../../shared/protocol/sync';
+import { makeLeave } from '../support/leaveFixture';
 
-const NOW = '2026-03-02T01:00:00.000Z';
-function leave(id: string, requesterId: string, approverId: string): LeaveRequest {
-  return {
-    id,
-    requesterId,
-    departmentId: 'general',
-    type: 'annual',
-    startDate: '2026-03-02',
-    startHalf: 'am',
-    endDate: '2026-03-02',
-    endHalf: 'pm',
-    days: 1,
-    reason: 'r',
-    status: 'pending',
-    steps: [{ approverId, role: 'manager', status: 'pending', decidedAt: null, comment: null }],
-    pendingApproverId: approverId,
-    history: [{ at: NOW, actorId: requesterId, action: 'submitted', comment: null }],
-    createdAt: NOW,
-    updatedAt: NOW,
-  };
-}
+const leave = (id: string, requesterId: string, approverId: string): LeaveRequest =>
+  makeLeave(requesterId, [approverId], { id, departmentId: 'general', startDate: '2026-03-02', endDate: '2026-03-02', days: 1, reason: 'r' });
 
 type Ok = Extract<PullResponse, { ok: true }>;
 async function pullAll(db: Database, userId: string, pageSize: number, from = { cursor: 0, scope: 0 }): Promise<{ pages: Ok[]; changes: Change[] }> {

@@ -5,30 +5,14 @@ import { SqlDocTx, writeDocuments } from '../../../server/store/documents';
 import { toNumber } from '../../../server/store/database';
 import { demoDepartments, demoUser, demoUsers } from '../shared/fixtures/demoAgency';
 import { useMemoryDatabase } from './memoryDatabase';
+import { makeLeave } from '../../support/leaveFixture';
 
 const database = useMemoryDatabase();
 
 const NOW = '2026-03-02T01:00:00.000Z';
 
-const leave = (approvers: string[], overrides: Partial<LeaveRequest> = {}): LeaveRequest => ({
-  id: 'leave-1',
-  requesterId: 'chenjing',
-  departmentId: 'business',
-  type: 'annual',
-  startDate: '2026-03-09',
-  startHalf: 'am',
-  endDate: '2026-03-12',
-  endHalf: 'am',
-  days: 3.5,
-  reason: 'Family visit',
-  status: 'pending',
-  steps: approvers.map((approverId, i) => ({ approverId, role: i === 0 ? 'manager' : 'department_head', status: i === 0 ? 'pending' : 'waiting', decidedAt: null, comment: null })),
-  pendingApproverId: approvers[0] ?? null,
-  history: [{ at: NOW, actorId: 'chenjing', action: 'submitted', comment: null }],
-  createdAt: NOW,
-  updatedAt: NOW,
-  ...overrides,
-});
+const leave = (approvers: string[], overrides: Partial<LeaveRequest> = {}): LeaveRequest =>
+  makeLeave('chenjing', approvers, { endDate: '2026-03-12', endHalf: 'am', days: 3.5, ...overrides });
 
 async function row(collection: string, id: string) {
   const { rows } = await database().query<{ seq: unknown; readers: string[]; data: unknown }>('SELECT seq, readers, data FROM documents WHERE collection = $1 AND id = $2', [collection, id]);

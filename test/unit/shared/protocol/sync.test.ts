@@ -2,28 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LeaveRequest } from '../../../../shared/domain/leave';
 import { changeSchema, MAX_PUSH_BATCH, pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema, SCHEMA_VERSION } from '../../../../shared/protocol/sync';
 import { demoDepartments, demoUser } from '../fixtures/demoAgency';
+import { makeLeave } from '../../../support/leaveFixture';
 
 const mutation = (id: number) => ({ id, name: 'leave.withdraw', args: { id: 'leave-1' }, clientTime: '2026-03-02T09:00:00+08:00' });
 const push = (overrides: Record<string, unknown> = {}) => ({ schemaVersion: SCHEMA_VERSION, clientId: 'client-0001', mutations: [mutation(1)], ...overrides });
 
-const leave: LeaveRequest = {
-  id: 'leave-1',
-  requesterId: 'chenjing',
-  departmentId: 'business',
-  type: 'annual',
-  startDate: '2026-03-09',
-  startHalf: 'am',
-  endDate: '2026-03-10',
-  endHalf: 'pm',
-  days: 2,
-  reason: 'Family visit',
-  status: 'pending',
-  steps: [{ approverId: 'liuyang', role: 'manager', status: 'pending', decidedAt: null, comment: null }],
-  pendingApproverId: 'liuyang',
-  history: [{ at: '2026-03-02T01:00:00.000Z', actorId: 'chenjing', action: 'submitted', comment: null }],
-  createdAt: '2026-03-02T01:00:00.000Z',
-  updatedAt: '2026-03-02T01:00:00.000Z',
-};
+const leave: LeaveRequest = makeLeave('chenjing', ['liuyang']);
 
 const pulled = (changes: unknown[]) => ({ ok: true, reset: false, changes, cursor: 12, scope: 0, more: false, lastMutationId: 3 });
 

@@ -2,25 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LeaveRequest } from '../../../../shared/domain/leave';
 import { principalsOf, readersOf } from '../../../../shared/sync/access';
 import { demoDepartments, demoUser } from '../fixtures/demoAgency';
+import { makeLeave } from '../../../support/leaveFixture';
 
-const leave = (requesterId: string, approvers: string[]): LeaveRequest => ({
-  id: 'leave-1',
-  requesterId,
-  departmentId: 'business',
-  type: 'annual',
-  startDate: '2026-03-09',
-  startHalf: 'am',
-  endDate: '2026-03-10',
-  endHalf: 'pm',
-  days: 2,
-  reason: 'Family visit',
-  status: 'pending',
-  steps: approvers.map((approverId, i) => ({ approverId, role: i === 0 ? 'manager' : 'department_head', status: i === 0 ? 'pending' : 'waiting', decidedAt: null, comment: null })),
-  pendingApproverId: approvers[0] ?? null,
-  history: [],
-  createdAt: '2026-03-02T01:00:00.000Z',
-  updatedAt: '2026-03-02T01:00:00.000Z',
-});
+const leave = (requesterId: string, approvers: string[]): LeaveRequest => makeLeave(requesterId, approvers, { history: [] });
 
 /** May a user read a document? The same test the server's pull applies. */
 const canRead = (userId: string, readers: readonly string[]) => principalsOf(demoUser(userId)).some((p) => readers.includes(p));
