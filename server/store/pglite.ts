@@ -1,10 +1,18 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable, QueryResult, TransactionOptions } from './database';
+import { lockDataDir } from './dataDirLock';
 
 /** Embedded PostgreSQL in a data folder (or in memory when dataDir is null). */
 export async function openPglite(dataDir: string | null): Promise<Database> {
-  const pg = dataDir ? new PGlite(dataDir) : new PGlite();
-  await pg.waitReady;
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let pg: PGlite;
+  try {
+    pg = dataDir ? new PGlite(dataDir) : new PGlite();
+    await pg.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const query = async <R>(q: Pick<PGlite, 'query'>, sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> => {
     const res = await q.query<R>(sql, params ? [...params] : undefined);
     return { rows: res.rows };
@@ -29,6 +37,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     },
     async close() {
       await pg.close();
+      unlock();
     },
   };
 }
