@@ -39,6 +39,17 @@ export interface MetaEntry {
   value: unknown;
 }
 
+/** The first released schema. Kept verbatim: Dexie upgrades from it to the newest version. */
+export const SCHEMA_V1 = {
+  users: 'id, departmentId, managerId',
+  departments: 'id, parentId',
+  leaveRequests: 'id, requesterId, pendingApproverId, updatedAt',
+  outbox: 'id',
+  shadow: '[c+id]',
+  meta: 'key',
+  rejections: '++seq, seen',
+} as const;
+
 export class BureauDb extends Dexie {
   users!: EntityTable<User, 'id'>;
   departments!: EntityTable<Department, 'id'>;
@@ -50,15 +61,11 @@ export class BureauDb extends Dexie {
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    this.version(1).stores({
-      users: 'id, departmentId, managerId',
-      departments: 'id, parentId',
-      leaveRequests: 'id, requesterId, pendingApproverId, updatedAt',
-      outbox: 'id',
-      shadow: '[c+id]',
-      meta: 'key',
-      rejections: '++seq, seen',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    // v2: "My requests" reads one person's requests newest first straight from an index, so a
+    // long career's worth of requests is never sorted in memory. Indexes only: the outbox,
+    // meta and every document carry over untouched.
+    this.version(2).stores({ leaveRequests: 'id, requesterId, pendingApproverId, updatedAt, [requesterId+createdAt]' });
   }
 
   collection<C extends CollectionName>(c: C): Table<Collections[C], string> {

@@ -1,6 +1,7 @@
 // Live queries for pages: documents are read from Dexie, never copied into Redux. Each hook
 // re-renders its component when the underlying tables change (a local action or a pull).
 import { createContext, useContext } from 'react';
+import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Department, User } from '../../shared/domain/directory';
 import type { LeaveRequest } from '../../shared/domain/leave';
@@ -19,7 +20,12 @@ export function useStore(): LocalStore {
 export function useMyLeaveRequests(): LeaveRequest[] | undefined {
   const store = useStore();
   return useLiveQuery(
-    async () => (await store.db.leaveRequests.where('requesterId').equals(store.userId).toArray()).sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
+    () =>
+      store.db.leaveRequests
+        .where('[requesterId+createdAt]')
+        .between([store.userId, Dexie.minKey], [store.userId, Dexie.maxKey])
+        .reverse()
+        .toArray(),
     [store],
   );
 }

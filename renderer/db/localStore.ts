@@ -103,7 +103,8 @@ export class LocalStore {
     if (notices.length === 0) return;
     await this.db.transaction('rw', this.db.rejections, async () => {
       for (const n of notices) {
-        if ((await this.db.rejections.where('seen').equals(0).filter((x) => x.mutationId === n.mutationId).count()) === 0) {
+        // A re-sent mutation's outcome comes back again: tell the user once.
+        if ((await this.db.rejections.filter((x) => x.mutationId === n.mutationId).count()) === 0) {
           await this.db.rejections.add(n);
         }
       }

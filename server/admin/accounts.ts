@@ -1,7 +1,7 @@
 // Account administration used by the admin CLI and the demo seed. Every change is audited in
 // the same transaction; disabling revokes every session of the account.
 import { randomBytes } from 'node:crypto';
-import type { Department, User } from '../../shared/domain/directory';
+import { roleSchema, type Department, type Role, type User } from '../../shared/domain/directory';
 import { appendAudit } from '../audit/log';
 import { hashPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
@@ -60,5 +60,40 @@ export async function resetPassword(db: Database, actorId: string | null, userna
     const revoked = await revokeUserSessions(tx, user.id);
     await appendAudit(tx, { actorId, kind: 'account.password_reset', detail: { userId: user.id } });
     return { password, revoked };
+  });
+}
+
+export interface Move {
+  departmentId: string;
+  /** New manager (null: none); unchanged when absent. */
+  managerId?: string | null;
+  /** New roles; unchanged when absent. */
+  roles?: Role[];
+}
+
+/**
+ * Moves a person to another department (and manager, and roles). What they may read changes
+ * wholesale, so their scope epoch is bumped: each of their clients resynchronizes from scratch
+ * at its next pull and drops what they may no longer see.
+ */
+export async function moveUser(db: Database, actorId: string | null, username: string, move: Move): Promise<CommitResult> {
+  const roles = move.roles?.map((r) => roleSchema.parse(r));
+  return db.transaction(async (tx) => {
+    const user = await loadUser(tx, username);
+    const exists = async (c: 'departments' | 'users', id: string) =>
+      (await tx.query('SELECT 1 FROM documents WHERE collection = $1 AND id = $2 AND NOT deleted', [c, id])).rows.length > 0;
+    if (!(await exists('departments', move.departmentId))) throw new Error(`no such department: ${move.departmentId}`);
+    const managerId = move.managerId === undefined ? user.managerId : move.managerId;
+    if (managerId !== null && (managerId === user.id || !(await exists('users', managerId)))) throw new Error(`invalid manager: ${managerId}`);
+    const moved: User = { ...user, departmentId: move.departmentId, managerId, ...(roles ? { roles } : {}) };
+    const commit = await writeDocuments(tx, [{ c: 'users', doc: moved }]);
+    await tx.query('UPDATE accounts SET scope_epoch = scope_epoch + 1 WHERE user_id = $1', [user.id]);
+    await appendAudit(tx, {
+      actorId,
+      kind: 'account.moved',
+      detail: { userId: user.id, from: { departmentId: user.departmentId, managerId: user.managerId, roles: user.roles }, to: { departmentId: moved.departmentId, managerId: moved.managerId, roles: moved.roles } },
+    });
+    commit.audience.add(`user:${user.id}`);
+    return commit;
   });
 }

@@ -17,6 +17,7 @@ export type AuditKind =
   | 'account.disabled'
   | 'account.enabled'
   | 'account.password_reset'
+  | 'account.moved'
   | 'system.seeded';
 
 export interface AuditEntry {

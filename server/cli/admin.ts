@@ -1,6 +1,7 @@
 // `npm run admin -- <command>`: account administration and audit verification, run on the
 // server machine against the same database as the server.
-import { setAccountDisabled, resetPassword } from '../admin/accounts';
+import { moveUser, setAccountDisabled, resetPassword } from '../admin/accounts';
+import { roleSchema } from '../../shared/domain/directory';
 import { verifyAudit } from '../audit/log';
 import { openDatabase } from '../store/open';
 import { describeDatabase, readConfig } from './config';
@@ -10,6 +11,8 @@ const HELP = `Usage: npm run admin -- <command> [args] [--data-dir DIR]   (DATAB
   disable-user <username>   disable an account and end its sessions
   enable-user <username>    enable an account again
   reset-password <username> set a new random password (printed once) and end its sessions
+  move-user <username> --department D [--manager M|none] [--roles staff,hr_officer]
+                            move a person; their clients resynchronize and drop what they may no longer read
 A running server ends the sockets of revoked sessions at their next request.`;
 
 async function main(): Promise<number> {
@@ -39,6 +42,17 @@ async function main(): Promise<number> {
         if (!username) throw new Error('reset-password needs a username');
         const { password } = await resetPassword(db, null, username);
         console.log(`New password for ${username} (shown once): ${password}`);
+        return 0;
+      }
+      case 'move-user': {
+        const { department, manager, roles } = config.move;
+        if (!username || !department) throw new Error('move-user needs a username and --department');
+        await moveUser(db, null, username, {
+          departmentId: department,
+          ...(manager === undefined ? {} : { managerId: manager === 'none' ? null : manager }),
+          ...(roles ? { roles: roles.map((r) => roleSchema.parse(r)) } : {}),
+        });
+        console.log(`${username} moved to ${department}; takes effect at their clients' next sync.`);
         return 0;
       }
       default:

@@ -16,6 +16,8 @@ export interface CliConfig {
   demoPassword: string | undefined;
   help: boolean;
   positionals: string[];
+  /** For `admin move-user`. */
+  move: { department?: string; manager?: string; roles?: string[] };
 }
 
 export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): CliConfig {
@@ -30,6 +32,9 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
       'no-demo': { type: 'boolean', default: false },
       'demo-password': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      department: { type: 'string' },
+      manager: { type: 'string' },
+      roles: { type: 'string' },
     },
   });
   const port = Number(values.port ?? env.BUREAU_PORT ?? DEFAULT_PORT);
@@ -46,6 +51,11 @@ export function readConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     demoPassword: values['demo-password'] ?? env.BUREAU_DEMO_PASSWORD,
     help: values.help ?? false,
     positionals,
+    move: {
+      ...(values.department ? { department: values.department } : {}),
+      ...(values.manager ? { manager: values.manager } : {}),
+      ...(values.roles ? { roles: values.roles.split(',').map((r) => r.trim()).filter(Boolean) } : {}),
+    },
   };
 }
 

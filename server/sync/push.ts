@@ -1,6 +1,7 @@
 // Push (DESIGN.md section 3): a client's mutations apply strictly in order and exactly once.
 // Each mutation is one transaction: its effects, the client's lastMutationId, the new seq and
 // the audit row commit together or not at all.
+import { isReasonCode } from '../../shared/i18n/reasons';
 import { runMutator, MutationRejected } from '../../shared/mutators';
 import type { Principal } from '../../shared/sync/access';
 import type { Mutation, MutationResult, PushResponse } from '../../shared/protocol/sync';
@@ -32,10 +33,23 @@ export async function lockClient(tx: Queryable, clientId: string, userId: string
   return toNumber(row.last_mutation_id);
 }
 
+/** The recorded outcome of an already processed mutation, from its audit row. */
+async function priorOutcome(tx: Queryable, clientId: string, id: number): Promise<MutationResult> {
+  const row = (
+    await tx.query<{ kind: string; reason: string | null; params: Record<string, string | number> | null }>(
+      `SELECT kind, detail->>'reason' AS reason, detail->'params' AS params FROM audit_log
+        WHERE kind IN ('mutation.applied', 'mutation.rejected') AND detail->>'clientId' = $1 AND (detail->>'mutationId')::bigint = $2`,
+      [clientId, id],
+    )
+  ).rows[0];
+  const reason = row?.kind === 'mutation.rejected' && row.reason !== null && isReasonCode(row.reason) ? { code: row.reason, params: row.params ?? {} } : null;
+  return reason ? { id, status: 'rejected', reason, duplicate: true } : { id, status: 'applied', duplicate: true };
+}
+
 async function applyOne(ctx: PushContext, m: Mutation): Promise<MutationResult & { audience?: Set<Principal> }> {
   return ctx.db.transaction(async (tx) => {
     const last = await lockClient(tx, ctx.clientId, ctx.userId);
-    if (m.id <= last) return { id: m.id, status: 'duplicate' as const };
+    if (m.id <= last) return priorOutcome(tx, ctx.clientId, m.id);
     if (m.id > last + 1) throw new Gap(last);
 
     const docs = new SqlDocTx(tx);

@@ -43,8 +43,13 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const mutationResultSchema = z.object({
   id: z.number().int().positive(),
-  status: z.enum(['applied', 'rejected', 'duplicate']),
+  status: z.enum(['applied', 'rejected']),
   reason: reasonSchema.optional(),
+  /**
+   * Processed before (the earlier acknowledgement was lost): nothing was applied now, and
+   * status and reason repeat the original outcome, so the user still learns why.
+   */
+  duplicate: z.literal(true).optional(),
 });
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 

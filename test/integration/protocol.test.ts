@@ -46,7 +46,7 @@ describe.each(BACKENDS)('sync protocol and sessions (%s)', (backend) => {
     const docId = randomId();
     const batch = { schemaVersion: SCHEMA_VERSION, clientId, mutations: [submit(1, docId)] };
     expect(await push(s, batch)).toEqual({ ok: true, results: [{ id: 1, status: 'applied' }], lastMutationId: 1 });
-    expect(await push(s, batch)).toMatchObject({ ok: true, results: [{ id: 1, status: 'duplicate' }] });
+    expect(await push(s, batch)).toMatchObject({ ok: true, results: [{ id: 1, status: 'applied', duplicate: true }] });
     expect(await count("SELECT count(*) AS n FROM documents WHERE collection = 'leaveRequests' AND id = $1", [docId])).toBe(1);
     expect(await count("SELECT count(*) AS n FROM audit_log WHERE kind = 'mutation.applied' AND detail->>'clientId' = $1", [clientId])).toBe(1);
 
@@ -75,6 +75,17 @@ describe.each(BACKENDS)('sync protocol and sessions (%s)', (backend) => {
       ],
     });
     expect(await count("SELECT count(*) AS n FROM audit_log WHERE kind = 'mutation.rejected' AND detail->>'clientId' = $1", [clientId])).toBe(2);
+    // The acknowledgement was lost: sent again, nothing is applied twice and the reasons come back.
+    const again = await push(s, { schemaVersion: SCHEMA_VERSION, clientId, mutations: [bad, submit(2), { ...submit(3), name: 'leave.explode' }] });
+    expect(again).toMatchObject({
+      ok: true,
+      results: [
+        { id: 1, status: 'rejected', duplicate: true, reason: { code: 'leave.no_working_days' } },
+        { id: 2, status: 'applied', duplicate: true },
+        { id: 3, status: 'rejected', duplicate: true, reason: { code: 'mutation.unknown', params: { name: 'leave.explode' } } },
+      ],
+    });
+    expect(await count("SELECT count(*) AS n FROM audit_log WHERE detail->>'clientId' = $1", [clientId])).toBe(3);
     s.close();
   });
 

@@ -85,6 +85,10 @@ CREATE TABLE audit_log (
   hash text NOT NULL
 );
 
+-- Outcomes of processed mutations, found again when a client re-sends one whose ack it lost.
+CREATE INDEX audit_log_mutation ON audit_log ((detail->>'clientId'), ((detail->>'mutationId')::bigint))
+  WHERE kind IN ('mutation.applied', 'mutation.rejected');
+
 CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'audit_log is append-only';
