@@ -11,6 +11,9 @@ import type { Database } from './store/database';
 import { attachSync, disconnectSessions, poke, type BureauServer } from './sync/socket';
 import type { Principal } from '../shared/sync/access';
 
+/** Undoes what `configureIo` set up (e.g. closes the cluster's connections), after io closed. */
+export type IoDisposer = () => Promise<void>;
+
 export interface ServerOptions {
   database: DatabaseConfig | { kind: 'open'; db: Database };
   host?: string;
@@ -24,8 +27,8 @@ export interface ServerOptions {
   allowedOrigins?: readonly string[];
   log?: Logger;
   version?: string;
-  /** Lets several nodes share pokes (see server/cluster.ts). */
-  configureIo?: (io: BureauServer, db: Database) => Promise<void> | void;
+  /** Lets several nodes share pokes (see server/cluster.ts); what it returns runs on close. */
+  configureIo?: (io: BureauServer, db: Database) => Promise<IoDisposer | void> | IoDisposer | void;
 }
 
 export interface RunningServer {
@@ -71,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     pingInterval: 10_000,
     pingTimeout: 8_000,
   }) as BureauServer;
-  await options.configureIo?.(io, db);
+  const disposeIo = await options.configureIo?.(io, db);
   attachSync(io, { db, log });
 
   await new Promise<void>((resolve, reject) => {
@@ -95,6 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => {
         void server.close(() => resolve());
       });
+      if (disposeIo) await disposeIo();
       if (ownsDb) await db.close();
     },
   };

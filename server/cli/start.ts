@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../app';
+import { clusterHook } from '../cluster';
 import { consoleLogger } from '../log';
 import { describeDatabase, readConfig } from './config';
 
@@ -17,7 +18,8 @@ const HELP = `Usage: npm start [-- options]
   --no-client         serve no client and start no desktop app
   --no-demo           do not seed the demo agency into an empty database
   --demo-password P   give every demo account this password (env BUREAU_DEMO_PASSWORD)
-Set DATABASE_URL=postgres://user:pass@host:5432/db to use a real PostgreSQL instead of PGlite.`;
+Set DATABASE_URL=postgres://user:pass@host:5432/db to use a real PostgreSQL instead of PGlite;
+several servers (each with its own --port or host) may then share it behind a load balancer.`;
 
 function electronBinary(): string | null {
   try {
@@ -41,13 +43,16 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  const log = consoleLogger(process.env.BUREAU_LOG_LEVEL === 'warn' ? 'warn' : 'info');
   const server = await startServer({
     database: config.database,
     host: config.host,
     port: config.port,
     staticDir,
     seedDemo: config.demo ? (config.demoPassword ?? true) : false,
-    log: consoleLogger(process.env.BUREAU_LOG_LEVEL === 'warn' ? 'warn' : 'info'),
+    log,
+    // With PostgreSQL every node joins the cluster, even alone: another may start at any time.
+    configureIo: undefined,
   });
   console.log(`\nBureau server ready at ${server.url}  (${describeDatabase(config.database)})`);
   if (server.demoPasswords) {

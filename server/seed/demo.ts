@@ -42,6 +42,9 @@ export const DEMO_USERS: readonly User[] = people.map(([id, displayName, departm
   active: true,
 }));
 
+/** Any fixed number, distinct from the migrations' lock: the nodes of a cluster seed one at a time. */
+const SEED_LOCK = 7_320_516;
+
 /**
  * Seeds the demo agency if the database has no accounts yet. Returns the passwords (to print
  * once), or null when there was something already. With `password` every account gets it
@@ -49,6 +52,9 @@ export const DEMO_USERS: readonly User[] = people.map(([id, displayName, departm
  */
 export async function seedDemo(db: Database, password?: string): Promise<Record<string, string> | null> {
   return db.transaction(async (tx) => {
+    // Several nodes may start at once on an empty database: one seeds, the others then count
+    // its accounts (the lock is held to commit, and each statement sees what committed before).
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
     const { rows } = await tx.query<{ n: unknown }>('SELECT count(*) AS n FROM accounts');
     if (Number(rows[0]?.n ?? 0) > 0) return null;
     const users = DEMO_USERS.map((user) => ({ user, password: password ?? generatePassword() }));

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../server/app';
 import { silentLogger } from '../../server/log';
+import type { Database, Queryable } from '../../server/store/database';
+import { processPull } from '../../server/sync/pull';
 import { writeDocuments } from '../../server/store/documents';
 import type { DatabaseConfig } from '../../server/store/open';
 import { benchLeave } from './docs';
@@ -17,6 +19,7 @@ export type ToServer =
   | { type: 'seed'; from: number; count: number; docsPerSeq: number; docsPerTx: number }
   | { type: 'rss' }
   | { type: 'gc' }
+  | { type: 'pullProbe'; userId: string }
   | { type: 'stop' };
 
 export type FromServer =
@@ -24,7 +27,18 @@ export type FromServer =
   | { type: 'seeded'; count: number; ms: number }
   | { type: 'rss'; rssKiB: number; hwmKiB: number; heapUsedMiB: number }
   | { type: 'gc' }
+  | ({ type: 'pullProbe' } & PullProbe)
   | { type: 'error'; message: string };
+
+/** The server's own share of an initial sync: every page of processPull, timed in the server. */
+export interface PullProbe {
+  pages: number;
+  changes: number;
+  totalMs: number;
+  maxPageMs: number;
+  /** The slowest SQL statement of the pull, summed over pages, and its plan at the last page. */
+  slowestQuery: { sql: string; totalMs: number; explainMiddlePage: string[] };
+}
 
 /** VmRSS and VmHWM of a process, in KiB, from /proc/<pid>/status. */
 export function procMemory(pid: number | 'self'): { rssKiB: number; hwmKiB: number } {
@@ -91,6 +105,9 @@ async function main(): Promise<void> {
           send({ type: 'rss', ...m, heapUsedMiB: process.memoryUsage().heapUsed / 2 ** 20 });
           break;
         }
+        case 'pullProbe':
+          send({ type: 'pullProbe', ...(await pullProbe(server.db, raw.userId)) });
+          break;
         case 'gc':
           (globalThis as { gc?: () => void }).gc?.();
           send({ type: 'gc' });
@@ -108,6 +125,53 @@ async function main(): Promise<void> {
     process.exit(0);
   });
   send({ type: 'ready', url: server.url, pid: process.pid });
+}
+
+/** Runs a fresh client's whole pull in the server, timing each statement (no socket, no client). */
+async function pullProbe(db: Database, userId: string): Promise<PullProbe> {
+  const timings = new Map<string, { ms: number; calls: Array<readonly unknown[] | undefined> }>();
+  const timed = (q: Queryable): Queryable => ({
+    async query(sql, params) {
+      const t0 = performance.now();
+      const res = await q.query(sql, params);
+      const t = timings.get(sql) ?? { ms: 0, calls: [] };
+      t.ms += performance.now() - t0;
+      t.calls.push(params);
+      timings.set(sql, t);
+      return res as never;
+    },
+    exec: (sql) => q.exec(sql),
+  });
+  const probeDb: Database = { ...db, transaction: (fn, options) => db.transaction((tx) => fn(timed(tx)), options) };
+  let cursor = 0;
+  let scope = 0;
+  let pages = 0;
+  let changes = 0;
+  let maxPageMs = 0;
+  const t0 = performance.now();
+  for (;;) {
+    const p0 = performance.now();
+    const res = await processPull({ db: probeDb, userId, clientId: 'bench-probe-client' }, { cursor, scope });
+    maxPageMs = Math.max(maxPageMs, performance.now() - p0);
+    if (!res.ok) throw new Error(`pull probe: ${res.error}`);
+    pages++;
+    changes += res.changes.length;
+    cursor = res.cursor;
+    scope = res.scope;
+    if (!res.more) break;
+  }
+  const totalMs = performance.now() - t0;
+  const [sql, slowest] = [...timings].sort((a, b) => b[1].ms - a[1].ms)[0] ?? ['', { ms: 0, calls: [] }];
+  // A page from the middle of the sync: a full page, as most are.
+  const middle = slowest.calls[Math.floor(slowest.calls.length / 2)];
+  const plan = sql ? await db.query<Record<string, string>>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, middle) : { rows: [] };
+  return {
+    pages,
+    changes,
+    totalMs,
+    maxPageMs,
+    slowestQuery: { sql: sql.replace(/\s+/g, ' ').trim(), totalMs: slowest.ms, explainMiddlePage: plan.rows.map((r) => Object.values(r)[0] ?? '') },
+  };
 }
 
 main().catch((err: unknown) => {

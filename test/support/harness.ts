@@ -69,12 +69,25 @@ export interface TestClient {
   close(): void;
 }
 
+export interface ClientOptions {
+  /** Where the socket goes, if not to the server itself (a fault proxy, another node). */
+  syncUrl?: string;
+  ackTimeoutMs?: number;
+  settleTimeoutMs?: number;
+}
+
 /** A signed-in client with its own IndexedDB (a separate machine), syncing with the server. */
-export async function connectClient(url: string, username: string, indexedDB: IDBFactory = new IDBFactory()): Promise<TestClient> {
+export async function connectClient(url: string, username: string, indexedDB: IDBFactory = new IDBFactory(), options: ClientOptions = {}): Promise<TestClient> {
   const session = await login(url, username);
   const store = LocalStore.open(databaseName(url, session.user.id), session.user.id, { indexedDB, IDBKeyRange });
   const statuses: SyncStatus[] = [];
-  const engine = new SyncEngine({ store, serverUrl: url, token: session.token, onStatus: (s) => statuses.push(s), ackTimeoutMs: 5000 });
+  const engine = new SyncEngine({
+    store,
+    serverUrl: options.syncUrl ?? url,
+    token: session.token,
+    onStatus: (s) => statuses.push(s),
+    ackTimeoutMs: options.ackTimeoutMs ?? 5000,
+  });
   engine.start();
   const client: TestClient = {
     username,
@@ -85,7 +98,7 @@ export async function connectClient(url: string, username: string, indexedDB: ID
     settle: () =>
       waitFor(
         async () => engine.getStatus().connection === 'online' && (await store.pendingCount()) === 0 && engine.getStatus().lastSyncedAt !== null,
-        10_000,
+        options.settleTimeoutMs ?? 10_000,
         () => `${username} to settle (status ${JSON.stringify(engine.getStatus())})`,
       ).then(() => engine.whenIdle()),
     close() {
