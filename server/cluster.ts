@@ -38,6 +38,7 @@ export async function joinCluster(io: BureauServer, { url, log, listenTimeoutMs 
   // node's broadcasts (a revocation's event, then its disconnect) leave in the order sent.
   const pool = new pg.Pool({ connectionString: url, max: 2, application_name: applicationName, keepAlive: true });
   pool.on('error', (err) => log.warn('cluster connection lost', { error: err.message }));
+  let closed = false;
   pool.on('connect', (client) => {
     // The LISTEN connection stays checked out, so the pool neither watches it for errors nor
     // frees its slot when it dies; the adapter only reconnects (on 'end'). Do both here.
@@ -46,22 +47,36 @@ export async function joinCluster(io: BureauServer, { url, log, listenTimeoutMs 
       try {
         client.release(true);
       } catch {
-        // It was not checked out: the pool has already dropped it.
+        return; // It was not checked out (the pool has dropped it): not the listener.
       }
+      // Until the adapter listens again, other nodes' pokes for our sockets are lost: once it
+      // does, every local client pulls whatever it may have missed.
+      void waitUntilListening(pool, applicationName, { intervalMs: 500, stop: () => closed }).then((ok) => {
+        if (!ok) return;
+        log.info('cluster: listening again; local clients pull what they may have missed');
+        io.local.emit('sync:poke');
+      });
     });
   });
 
   io.adapter(createAdapter(pool, { errorHandler: (err) => log.warn('cluster adapter error', { error: err.message }) }));
-  if (!(await listening(pool, applicationName, listenTimeoutMs))) {
+  if (!(await waitUntilListening(pool, applicationName, { intervalMs: 20, timeoutMs: listenTimeoutMs }))) {
     log.warn('cluster: not yet listening for other nodes; the adapter keeps retrying', { timeoutMs: listenTimeoutMs });
   }
-  return () => pool.end();
+  return () => {
+    closed = true;
+    return pool.end();
+  };
 }
 
 /** True once PostgreSQL shows this node's LISTEN done (the adapter has no ready signal). */
-async function listening(pool: pg.Pool, applicationName: string, timeoutMs: number): Promise<boolean> {
+async function waitUntilListening(
+  pool: pg.Pool,
+  applicationName: string,
+  { intervalMs, timeoutMs = Infinity, stop = () => false }: { intervalMs: number; timeoutMs?: number; stop?: () => boolean },
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !stop()) {
     const { rows } = await pool
       .query<{ n: number }>(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND state = 'idle' AND query LIKE 'LISTEN %'",
@@ -69,7 +84,7 @@ async function listening(pool: pg.Pool, applicationName: string, timeoutMs: numb
       )
       .catch(() => ({ rows: [] }));
     if ((rows[0]?.n ?? 0) > 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   return false;
 }

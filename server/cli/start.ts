@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     seedDemo: config.demo ? (config.demoPassword ?? true) : false,
     log,
     // With PostgreSQL every node joins the cluster, even alone: another may start at any time.
-    configureIo: undefined,
+    configureIo: clusterHook(config.database, log),
   });
   console.log(`\nBureau server ready at ${server.url}  (${describeDatabase(config.database)})`);
   if (server.demoPasswords) {

@@ -23,6 +23,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
     async transaction(fn, options?: TransactionOptions) {
       const client = await pool.connect();
       let broken = false;
+      // A connection that dies mid-transaction (database restart) emits 'error' on the checked
+      // out client; unheard, that would crash the server. The query in flight fails instead.
+      const onError = () => {
+        broken = true;
+      };
+      client.on('error', onError);
       try {
         await client.query(options?.snapshot ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
         const result = await fn(asQueryable(client));
@@ -34,6 +40,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
         });
         throw err;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },
