@@ -83,6 +83,7 @@ describe.each(BACKENDS)('server killed with SIGKILL mid-batch, restarted %#x (%s
     await Promise.all(tracked.map((t) => t.client.settle()));
 
     let day = 0;
+    let killedMidBatch = 0;
     for (let round = 0; round < KILLS; round++) {
       // Work piles up offline, then every client pushes its batch at once...
       for (const t of tracked) t.client.engine.stop();
@@ -96,9 +97,16 @@ describe.each(BACKENDS)('server killed with SIGKILL mid-batch, restarted %#x (%s
           }
         }
       }
+      const queued = await Promise.all(tracked.map((t) => t.client.store.pendingCount()));
       for (const t of tracked) t.client.engine.start();
-      // ...and the server dies in the middle of it.
-      await new Promise((r) => setTimeout(r, rng.int(30, 400)));
+      // ...and the server dies in the middle of it: once some of the work has been applied
+      // (an outbox shrank), after a random extra moment, while work is still queued.
+      const progressed = async () => (await Promise.all(tracked.map((t, i) => t.client.store.pendingCount().then((n) => n < (queued[i] ?? 0))))).some(Boolean);
+      const deadline = Date.now() + 20_000;
+      while (!(await progressed()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      await new Promise((r) => setTimeout(r, rng.int(0, 40)));
+      const left = (await Promise.all(tracked.map((t) => t.client.store.pendingCount()))).reduce((a, b) => a + b, 0);
+      if (left > 0) killedMidBatch++;
       await kill9(node);
       node = await startNode(port, config, dir);
     }
@@ -111,8 +119,9 @@ describe.each(BACKENDS)('server killed with SIGKILL mid-batch, restarted %#x (%s
     const db = await openDatabase(config);
     try {
       const report = await check(db, tracked);
-      console.log(JSON.stringify({ fault: 'serverKill', backend, seed, kills: KILLS, ...report, checksums: undefined }));
+      console.log(JSON.stringify({ fault: 'serverKill', backend, seed, kills: KILLS, killedMidBatch, ...report, checksums: undefined }));
       expect(report.problems).toEqual([]);
+      expect(killedMidBatch).toBeGreaterThanOrEqual(Math.ceil(KILLS / 3));
       expect(report.applied).toBe(report.mutations);
     } finally {
       await db.close();
