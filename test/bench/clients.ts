@@ -91,7 +91,9 @@ export class RawPusher {
     const batch = mutations.map((m) => ({ ...m, id: this.nextId++, clientTime }));
     const res = (await this.socket.timeout(60_000).emitWithAck('sync:push', { schemaVersion: SCHEMA_VERSION, clientId: this.clientId, mutations: batch })) as PushResponse;
     if (!res.ok) throw new Error(`push refused: ${res.error}`);
-    return res.results.filter((r) => r.status === 'applied').length;
+    const refused = res.results.find((r) => r.status !== 'applied');
+    if (refused) throw new Error(`mutation ${refused.id} ${refused.status}${refused.reason ? `: ${refused.reason.code}` : ''}`);
+    return res.results.length;
   }
 
   close(): void {

@@ -1,7 +1,8 @@
 // Starts serverProcess.ts as a child process and talks to it over IPC.
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FromServer, PullProbe, ToServer } from './serverProcess';
+import type { DbStats, FromServer, PullProbe, ToServer } from './serverProcess';
 
 export const BENCH_PASSWORD = 'bench-password-1';
 
@@ -12,6 +13,10 @@ export interface ServerChild {
   seed(from: number, count: number, options?: { docsPerSeq?: number; docsPerTx?: number }): Promise<number>;
   /** A fresh client's whole pull as the server runs it, timed inside the server. */
   pullProbe(userId: string): Promise<PullProbe>;
+  /** Database time by kind of work since the last call (and resets it). */
+  dbStats(): Promise<DbStats>;
+  /** CPU time (user + system) the server process has used so far, in seconds. */
+  cpuSeconds(): number;
   memory(options?: { gc?: boolean }): Promise<{ rssKiB: number; hwmKiB: number; heapUsedMiB: number }>;
   stop(): Promise<void>;
 }
@@ -76,6 +81,17 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
       const done = expect('seeded');
       tell({ type: 'seed', from, count, docsPerSeq: o.docsPerSeq ?? 1, docsPerTx: o.docsPerTx ?? 1000 });
       return (await done).ms;
+    },
+    async dbStats() {
+      const res = expect('dbStats');
+      tell({ type: 'dbStats' });
+      return (await res).stats;
+    },
+    cpuSeconds() {
+      // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 per second).
+      const stat = readFileSync(`/proc/${ready.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     async pullProbe(userId) {
       const res = expect('pullProbe');

@@ -3,7 +3,9 @@
 //   env BENCH_DB = 'pglite' (in a data folder, as in production) | 'pglite-memory' | a postgres:// URL
 //   env BENCH_STATIC = folder served at / (the bench page), or unset
 //   env BENCH_PASSWORD = password of every demo account
-// Messages in: seed (leave requests written with writeDocuments), rss, gc, stop.
+//   env BENCH_POOL = PostgreSQL pool size (default 10, as in production)
+// Messages in: seed (leave requests written with writeDocuments), pullProbe, dbStats, rss, gc, stop.
+// Every database call is timed (timedDatabase) so the bench can say where the server's time goes.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +14,7 @@ import { silentLogger } from '../../server/log';
 import type { Database, Queryable } from '../../server/store/database';
 import { processPull } from '../../server/sync/pull';
 import { writeDocuments } from '../../server/store/documents';
-import type { DatabaseConfig } from '../../server/store/open';
+import { openDatabase, type DatabaseConfig } from '../../server/store/open';
 import { benchLeave } from './docs';
 
 export type ToServer =
@@ -20,6 +22,7 @@ export type ToServer =
   | { type: 'rss' }
   | { type: 'gc' }
   | { type: 'pullProbe'; userId: string }
+  | { type: 'dbStats' }
   | { type: 'stop' };
 
 export type FromServer =
@@ -28,7 +31,16 @@ export type FromServer =
   | { type: 'rss'; rssKiB: number; hwmKiB: number; heapUsedMiB: number }
   | { type: 'gc' }
   | ({ type: 'pullProbe' } & PullProbe)
+  | { type: 'dbStats'; stats: DbStats }
   | { type: 'error'; message: string };
+
+/**
+ * Where the server's database time goes, per kind of work: push and pull transactions (told
+ * apart by their first statement), other transactions, and statements outside transactions.
+ * waitMs: from asking for the transaction until it started (PGlite runs one at a time, a pool
+ * may be exhausted); heldMs: from its first statement to its commit.
+ */
+export type DbStats = Record<string, { count: number; statements: number; waitMs: number; heldMs: number }>;
 
 /** The server's own share of an initial sync: every page of processPull, timed in the server. */
 export interface PullProbe {
@@ -36,7 +48,7 @@ export interface PullProbe {
   changes: number;
   totalMs: number;
   maxPageMs: number;
-  /** The slowest SQL statement of the pull, summed over pages, and its plan at the last page. */
+  /** The slowest SQL statement of the pull, summed over pages, and its plan at a middle page. */
   slowestQuery: { sql: string; totalMs: number; explainMiddlePage: string[] };
 }
 
@@ -61,8 +73,11 @@ async function main(): Promise<void> {
   } else {
     database = { kind: 'postgres', url: dbEnv, poolSize: Number(process.env.BENCH_POOL ?? 10) };
   }
+  const opened = await openDatabase(database);
+  const stats: DbStats = {};
+  const db = timedDatabase(opened, stats);
   const server = await startServer({
-    database,
+    database: { kind: 'open', db },
     host: '127.0.0.1',
     port: 0,
     staticDir: process.env.BENCH_STATIC ?? null,
@@ -108,12 +123,17 @@ async function main(): Promise<void> {
         case 'pullProbe':
           send({ type: 'pullProbe', ...(await pullProbe(server.db, raw.userId)) });
           break;
+        case 'dbStats':
+          send({ type: 'dbStats', stats: structuredClone(stats) });
+          for (const k of Object.keys(stats)) delete stats[k];
+          break;
         case 'gc':
           (globalThis as { gc?: () => void }).gc?.();
           send({ type: 'gc' });
           break;
         case 'stop':
           await server.close();
+          await opened.close();
           cleanup();
           process.exit(0);
       }
@@ -125,6 +145,55 @@ async function main(): Promise<void> {
     process.exit(0);
   });
   send({ type: 'ready', url: server.url, pid: process.pid });
+}
+
+/** The database with every transaction and statement counted into `stats` (see DbStats). */
+function timedDatabase(db: Database, stats: DbStats): Database {
+  const add = (kind: string, statements: number, waitMs: number, heldMs: number) => {
+    const s = (stats[kind] ??= { count: 0, statements: 0, waitMs: 0, heldMs: 0 });
+    s.count++;
+    s.statements += statements;
+    s.waitMs += waitMs;
+    s.heldMs += heldMs;
+  };
+  const kindOf = (sql: string) =>
+    sql.startsWith('INSERT INTO clients') ? 'push' : sql.startsWith('SELECT a.scope_epoch') ? 'pull' : `tx: ${sql.replace(/\s+/g, ' ').slice(0, 48)}`;
+  return {
+    ...db,
+    async query(sql, params) {
+      const t0 = performance.now();
+      try {
+        return await db.query(sql, params);
+      } finally {
+        add(`query: ${sql.replace(/\s+/g, ' ').trim().slice(0, 48)}`, 1, 0, performance.now() - t0);
+      }
+    },
+    async transaction(fn, options) {
+      const asked = performance.now();
+      let started = 0;
+      let statements = 0;
+      let kind = 'tx: (no statement)';
+      try {
+        return await db.transaction(
+          (tx) =>
+            fn({
+              query(sql, params) {
+                if (statements++ === 0) {
+                  started = performance.now();
+                  kind = kindOf(sql);
+                }
+                return tx.query(sql, params);
+              },
+              exec: (sql) => tx.exec(sql),
+            }),
+          options,
+        );
+      } finally {
+        const end = performance.now();
+        add(kind, statements + 2, (started || end) - asked, end - (started || end));
+      }
+    },
+  };
 }
 
 /** Runs a fresh client's whole pull in the server, timing each statement (no socket, no client). */

@@ -91,8 +91,11 @@ async function initialSync(username: string, password: string): Promise<InitialS
   return { ms, leaveRequests: leaveRequests.length, users: users.length, pages, applyPullMs, otherMs: ms - applyPullMs, maxApplyPullMs, maxWaitMs };
 }
 
-/** The limit: the documents of the last initialSync put straight into a fresh database of the same schema. */
-async function rawBulkPut(): Promise<RawBulkPutResult> {
+/**
+ * The limit: the documents of the last initialSync put straight into a fresh database of the
+ * same schema. Each way is timed `repeat` times; the best time is the limit.
+ */
+async function rawBulkPut(repeat = 1): Promise<RawBulkPutResult> {
   if (!kept) throw new Error('run initialSync first');
   const docs = kept;
   const time = async (fn: (db: BureauDb) => Promise<void>): Promise<number> => {
@@ -106,22 +109,28 @@ async function rawBulkPut(): Promise<RawBulkPutResult> {
     await new BureauDb(name).delete();
     return ms;
   };
-  const oneTransactionMs = await time((db) =>
-    db.transaction('rw', db.users, db.departments, db.leaveRequests, async () => {
-      await db.users.bulkPut(docs.users);
-      await db.departments.bulkPut(docs.departments);
-      await db.leaveRequests.bulkPut(docs.leaveRequests);
-    }),
-  );
-  const chunked1000Ms = await time(async (db) => {
-    await db.transaction('rw', db.users, db.departments, async () => {
-      await db.users.bulkPut(docs.users);
-      await db.departments.bulkPut(docs.departments);
+  let oneTransactionMs = Infinity;
+  let chunked1000Ms = Infinity;
+  for (let r = 0; r < repeat; r++) {
+    const one = await time((db) =>
+      db.transaction('rw', db.users, db.departments, db.leaveRequests, async () => {
+        await db.users.bulkPut(docs.users);
+        await db.departments.bulkPut(docs.departments);
+        await db.leaveRequests.bulkPut(docs.leaveRequests);
+      }),
+    );
+    const chunked = await time(async (db) => {
+      await db.transaction('rw', db.users, db.departments, async () => {
+        await db.users.bulkPut(docs.users);
+        await db.departments.bulkPut(docs.departments);
+      });
+      for (let i = 0; i < docs.leaveRequests.length; i += 1000) {
+        await db.transaction('rw', db.leaveRequests, () => db.leaveRequests.bulkPut(docs.leaveRequests.slice(i, i + 1000)));
+      }
     });
-    for (let i = 0; i < docs.leaveRequests.length; i += 1000) {
-      await db.transaction('rw', db.leaveRequests, () => db.leaveRequests.bulkPut(docs.leaveRequests.slice(i, i + 1000)));
-    }
-  });
+    oneTransactionMs = Math.min(oneTransactionMs, one);
+    chunked1000Ms = Math.min(chunked1000Ms, chunked);
+  }
   return { documents: docs.leaveRequests.length + docs.users.length + docs.departments.length, oneTransactionMs, chunked1000Ms };
 }
 
