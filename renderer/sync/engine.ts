@@ -44,8 +44,15 @@ export class SyncEngine {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private unsubscribe: (() => void) | null = null;
   private idleWaiters: Array<() => void> = [];
+  private clientIdCache: string | null = null;
 
   constructor(private readonly options: SyncEngineOptions) {}
+
+  /** The store's client id never changes: read it once, not before every request. */
+  private async clientId(): Promise<string> {
+    this.clientIdCache ??= await this.options.store.clientId();
+    return this.clientIdCache;
+  }
 
   private get schemaVersion(): number {
     return this.options.schemaVersion ?? SCHEMA_VERSION;
@@ -202,7 +209,7 @@ export class SyncEngine {
     if (batch.length === 0) return false;
     const raw = await this.request('sync:push', {
       schemaVersion: this.schemaVersion,
-      clientId: await store.clientId(),
+      clientId: await this.clientId(),
       mutations: batch.map(({ id, name, args, clientTime }) => ({ id, name, args, clientTime })),
     });
     const res: PushResponse = pushResponseSchema.parse(raw);
@@ -219,7 +226,7 @@ export class SyncEngine {
   private async pullAll(): Promise<void> {
     const { store } = this.options;
     for (;;) {
-      const raw = await this.request('sync:pull', { schemaVersion: this.schemaVersion, clientId: await store.clientId(), ...(await store.cursor()) });
+      const raw = await this.request('sync:pull', { schemaVersion: this.schemaVersion, clientId: await this.clientId(), ...(await store.cursor()) });
       const res: PullResponse = pullResponseSchema.parse(raw);
       if (!res.ok) return this.fail(res);
       await store.applyPull(res);

@@ -7,6 +7,14 @@ import type { CollectionName, Collections, DocTx, IndexedFields } from '../../sh
 import { toNumber, type Queryable } from './database';
 
 type AnyDoc = Collections[CollectionName];
+
+/**
+ * Documents a mutator may change are locked when read, so two decisions on one request
+ * serialize. The directory is only read by mutators (administrators change it), so its rows
+ * are not locked: otherwise every submit by one manager's staff would queue on the manager's row.
+ */
+const READ_ONLY_FOR_MUTATORS: ReadonlySet<CollectionName> = new Set(['users', 'departments']);
+const lockClause = (c: CollectionName) => (READ_ONLY_FOR_MUTATORS.has(c) ? '' : ' FOR UPDATE');
 const key = (c: string, id: string) => `${c}\u0000${id}`;
 
 export interface CommitResult {
@@ -27,7 +35,7 @@ export class SqlDocTx implements DocTx {
     if (pending) return pending.doc as Collections[C];
     const row = (
       await this.tx.query<{ data: Collections[C]; deleted: boolean; readers: string[] }>(
-        'SELECT data, deleted, readers FROM documents WHERE collection = $1 AND id = $2 FOR UPDATE',
+        `SELECT data, deleted, readers FROM documents WHERE collection = $1 AND id = $2${lockClause(c)}`,
         [c, id],
       )
     ).rows[0];
@@ -37,7 +45,7 @@ export class SqlDocTx implements DocTx {
 
   async find<C extends CollectionName>(c: C, field: IndexedFields[C], value: string): Promise<Collections[C][]> {
     const { rows } = await this.tx.query<{ id: string; data: Collections[C]; readers: string[] }>(
-      'SELECT id, data, readers FROM documents WHERE collection = $1 AND data->>$2 = $3 AND NOT deleted ORDER BY id FOR UPDATE',
+      `SELECT id, data, readers FROM documents WHERE collection = $1 AND data->>$2 = $3 AND NOT deleted ORDER BY id${lockClause(c)}`,
       [c, field, value],
     );
     const found = new Map<string, Collections[C]>();

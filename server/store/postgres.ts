@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database, Queryable, TransactionOptions } from './database';
 
@@ -8,9 +9,20 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on('error', () => {});
   const check = await pool.connect();
   check.release();
+  // Parameterized statements are prepared once per connection under a name derived from their
+  // text: the hot sync statements then skip parsing and planning on every call.
+  const names = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = names.get(sql);
+    if (!name) {
+      name = `b${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
   const asQueryable = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query(sql, params) {
-      const res = await c.query(sql, params ? [...params] : undefined);
+      const res = params && params.length > 0 ? await c.query({ name: nameOf(sql), text: sql, values: [...params] }) : await c.query(sql);
       return { rows: res.rows };
     },
     async exec(sql) {

@@ -21,14 +21,21 @@ export interface PullContext {
   pageSize?: number;
 }
 
+// Each branch is ordered and limited on its own, so a page reads only about a page of rows
+// from the seq index, wherever the cursor is (a single outer ORDER BY would sort everything
+// after the cursor, page after page).
 const CHANGES_SQL = `
-  SELECT d.collection, d.id, d.seq, CASE WHEN d.deleted THEN NULL ELSE d.data END AS data, d.deleted AS gone
-    FROM documents d
-   WHERE d.seq > $1 AND d.seq <= $2 AND d.readers && $3::text[]
+  (SELECT d.collection, d.id, d.seq, CASE WHEN d.deleted THEN NULL ELSE d.data END AS data, d.deleted AS gone
+     FROM documents d
+    WHERE d.seq > $1 AND d.seq <= $2 AND d.readers && $3::text[]
+    ORDER BY d.seq, d.collection, d.id
+    LIMIT $4)
   UNION ALL
-  SELECT r.collection, r.id, r.seq, NULL, true
-    FROM revocations r JOIN documents d ON d.collection = r.collection AND d.id = r.id
-   WHERE r.principal = ANY($3::text[]) AND r.seq > $1 AND r.seq <= $2 AND NOT (d.readers && $3::text[])
+  (SELECT r.collection, r.id, r.seq, NULL, true
+     FROM revocations r JOIN documents d ON d.collection = r.collection AND d.id = r.id
+    WHERE r.principal = ANY($3::text[]) AND r.seq > $1 AND r.seq <= $2 AND NOT (d.readers && $3::text[])
+    ORDER BY r.seq, r.collection, r.id
+    LIMIT $4)
   ORDER BY 3, 1, 2
   LIMIT $4`;
 
