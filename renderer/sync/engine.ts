@@ -225,15 +225,27 @@ export class SyncEngine {
 
   private async pullAll(): Promise<void> {
     const { store } = this.options;
-    for (;;) {
-      const raw = await this.request('sync:pull', { schemaVersion: this.schemaVersion, clientId: await this.clientId(), ...(await store.cursor()) });
-      const res: PullResponse = pullResponseSchema.parse(raw);
+    let next: Promise<PullResponse> | null = this.pullPage(await store.cursor());
+    while (next) {
+      const res: PullResponse = await next;
       if (!res.ok) return this.fail(res);
-      await store.applyPull(res);
-      if (!res.more) break;
+      // Ask for the following page while this one is written: the network and the server
+      // work while IndexedDB does. Pages are still applied strictly in order.
+      next = res.more ? this.pullPage({ cursor: res.cursor, scope: res.scope }) : null;
+      try {
+        await store.applyPull(res);
+      } catch (err) {
+        next?.catch(() => undefined);
+        throw err;
+      }
     }
     await this.refreshPending();
     this.update({ lastSyncedAt: new Date().toISOString() });
+  }
+
+  private async pullPage(position: { cursor: number; scope: number }): Promise<PullResponse> {
+    const raw = await this.request('sync:pull', { schemaVersion: this.schemaVersion, clientId: await this.clientId(), ...position });
+    return pullResponseSchema.parse(raw);
   }
 
   private fail(res: SyncError): never {

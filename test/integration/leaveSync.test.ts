@@ -6,6 +6,8 @@ import { connectClient, startTestServer, waitFor, type TestClient, type TestServ
 import { randomId } from '../../renderer/db';
 import { verifyAudit } from '../../server/audit/log';
 import type { LeaveRequest } from '../../shared/domain/leave';
+import { writeDocuments } from '../../server/store/documents';
+import { makeLeave } from '../support/leaveFixture';
 
 const week = { type: 'annual', startDate: '2026-03-02', startHalf: 'am', endDate: '2026-03-03', endHalf: 'pm', reason: '回老家办事' } as const;
 
@@ -149,5 +151,18 @@ describe.each(BACKENDS)('leave requests synced through a real server (%s)', (bac
       expect(await manager.store.db.leaveRequests.get(id)).toEqual(truth);
     }
     expect((await serverDoc(server, ids[2] ?? ''))?.status).toBe('withdrawn');
+  });
+
+  it('pulls years of history in pages, in order, into a fresh client', async () => {
+    const total = 2_600;
+    for (let batch = 0; batch < total / 100; batch++) {
+      await server.db.transaction((tx) =>
+        writeDocuments(tx, Array.from({ length: 100 }, (_, i) => ({ c: 'leaveRequests' as const, doc: makeLeave('chenjing', ['liuyang'], { id: `history-${batch}-${i}` }) }))),
+      );
+    }
+    const hr = await connect('zhouting');
+    expect(await hr.store.db.leaveRequests.where('id').startsWith('history-').count()).toBe(total);
+    const highWater = Number((await server.db.query<{ value: unknown }>("SELECT value FROM counters WHERE name = 'seq'")).rows[0]?.value);
+    expect((await hr.store.cursor()).cursor).toBe(highWater);
   });
 });
