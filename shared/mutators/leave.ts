@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema, daysBetween } from '../calendar/dates';
-import { countWorkingDays, isValidSpan, weekendCalendar } from '../calendar/workingDays';
+import { agencyCalendar } from '../calendar/agencyCalendar';
+import { countWorkingDays, isValidSpan } from '../calendar/workingDays';
 import { idSchema } from '../domain/ids';
 import { halfDaySchema, leaveTypeSchema, REASON_MAX, type LeaveRequest } from '../domain/leave';
 import { initialSteps, planApprovalChain } from '../workflow/approvalChain';
@@ -37,7 +38,7 @@ export const leaveSubmit = defineMutator({
     }
     const reason = args.reason.trim();
     if (reason === '') throw new MutationRejected('leave.reason_required');
-    const days = countWorkingDays(args, weekendCalendar);
+    const days = countWorkingDays(args, agencyCalendar);
     if (days <= 0) throw new MutationRejected('leave.no_working_days');
     if (await ctx.tx.get('leaveRequests', args.id)) throw new MutationRejected('leave.already_exists');
 

@@ -1,6 +1,7 @@
 // The live "N working days" of the leave form, computed exactly as the mutator will count it.
 import { isIsoDate } from '../../../shared/calendar/dates';
-import { countWorkingDays, isValidSpan, weekendCalendar, type HalfDay, type LeaveSpan, type WorkCalendar } from '../../../shared/calendar/workingDays';
+import { agencyCalendar } from '../../../shared/calendar/agencyCalendar';
+import { countWorkingDays, isValidSpan, type HalfDay, type LeaveSpan, type WorkCalendar } from '../../../shared/calendar/workingDays';
 
 export interface SpanDraft {
   startDate?: string | null | undefined;
@@ -23,7 +24,7 @@ export function spanOf(draft: SpanDraft): LeaveSpan | null {
   return { startDate, startHalf: draft.startHalf ?? 'am', endDate, endHalf: draft.endHalf ?? 'pm' };
 }
 
-export function previewDays(draft: SpanDraft, calendar: WorkCalendar = weekendCalendar): DaysPreview {
+export function previewDays(draft: SpanDraft, calendar: WorkCalendar = agencyCalendar): DaysPreview {
   const span = spanOf(draft);
   if (!span) return { kind: 'incomplete' };
   if (!isValidSpan(span)) return { kind: 'invalid' };

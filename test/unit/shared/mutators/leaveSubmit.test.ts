@@ -63,9 +63,23 @@ describe('leave.submit', () => {
 
   it(`accepts a span of exactly ${MAX_REQUEST_CALENDAR_DAYS} calendar days`, async () => {
     const tx = agency();
-    // 2026-03-02 .. 2027-03-02 inclusive is 366 calendar days.
+    // 2026-03-02 .. 2027-03-02 inclusive is 366 calendar days: 262 weekdays, less the 11 weekday
+    // holidays of 2026 after 2 March (清明 1, 劳动节 3, 端午 1, 中秋 1, 国庆 5), plus the 3
+    // adjusted working weekend days (9 May, 20 September, 10 October).
     await run(tx, 'chenjing', 'leave.submit', submitArgs({ type: 'maternity', startDate: '2026-03-02', endDate: '2027-03-02' }));
-    expect(leaveOf(tx).days).toBe(262);
+    expect(leaveOf(tx).days).toBe(254);
+  });
+
+  it('counts days on the official calendar: the Spring Festival is not leave, its adjusted Saturday is', async () => {
+    const tx = agency();
+    await run(tx, 'chenjing', 'leave.submit', submitArgs({ startDate: '2026-02-13', endDate: '2026-02-27' }));
+    expect(leaveOf(tx).days).toBe(6);
+    // Six working days: more than the manager's limit, so the department head approves too.
+    expect(leaveOf(tx).steps.map((st) => st.role)).toEqual(['department_head']);
+  });
+
+  it('refuses a request that falls entirely on statutory holidays', async () => {
+    await expectRejected(agency(), 'chenjing', 'leave.submit', submitArgs({ startDate: '2026-10-01', endDate: '2026-10-07' }), 'leave.no_working_days');
   });
 
   it('keeps requests of different people apart', async () => {
