@@ -229,4 +229,10 @@ export const en: Catalog = {
   'reason.approval.not_your_turn': 'it is not your turn to decide',
   'reason.approval.already_decided': 'it was already {{status}}',
   'reason.approval.comment_required': 'a comment is required to reject',
+  'reason.calendar.bad_file': 'the calendar file cannot be read; check its content and format',
+  'reason.calendar.bad_line': 'line {{line}} of the calendar file is not valid (expected: date,holiday|workday,name)',
+  'reason.calendar.unsupported_format': 'unsupported calendar file format; use JSON or CSV',
+  'reason.calendar.wrong_year': 'a date does not belong to its year',
+  'reason.calendar.duplicate_day': 'the same day appears twice in the calendar',
+  'reason.calendar.workday_not_weekend': 'an adjusted working day must be a Saturday or Sunday',
 };

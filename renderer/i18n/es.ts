@@ -229,4 +229,10 @@ export const es: Catalog = {
   'reason.approval.not_your_turn': 'no le corresponde decidir ahora',
   'reason.approval.already_decided': 'ya fue {{status}}',
   'reason.approval.comment_required': 'para rechazar hace falta un comentario',
+  'reason.calendar.bad_file': 'no se puede leer el archivo de calendario; revise su contenido y formato',
+  'reason.calendar.bad_line': 'la línea {{line}} del archivo de calendario no es válida (se espera: fecha,festivo|laborable,nombre)',
+  'reason.calendar.unsupported_format': 'formato de calendario no admitido; use JSON o CSV',
+  'reason.calendar.wrong_year': 'una fecha no pertenece a su año',
+  'reason.calendar.duplicate_day': 'el mismo día aparece dos veces en el calendario',
+  'reason.calendar.workday_not_weekend': 'un día laborable de compensación debe ser sábado o domingo',
 };

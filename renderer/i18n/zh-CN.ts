@@ -232,4 +232,10 @@ export const zhCN = {
   'reason.approval.not_your_turn': '当前不是由您审批',
   'reason.approval.already_decided': '该申请已处理（{{status}}）',
   'reason.approval.comment_required': '驳回时必须填写意见',
+  'reason.calendar.bad_file': '日历文件无法读取，请检查文件内容和格式',
+  'reason.calendar.bad_line': '日历文件第 {{line}} 行格式不正确（应为：日期,休/班,节日名称）',
+  'reason.calendar.unsupported_format': '不支持的日历文件格式，请使用 JSON 或 CSV',
+  'reason.calendar.wrong_year': '日期与所属年份不一致',
+  'reason.calendar.duplicate_day': '同一天在日历中出现了两次',
+  'reason.calendar.workday_not_weekend': '调休上班日必须是周六或周日',
 } satisfies Record<ReasonKey, string> & Record<string, string>;

@@ -28,6 +28,12 @@ export const REASON_CODES = [
   'approval.not_your_turn',
   'approval.already_decided',
   'approval.comment_required',
+  'calendar.bad_file',
+  'calendar.bad_line',
+  'calendar.unsupported_format',
+  'calendar.wrong_year',
+  'calendar.duplicate_day',
+  'calendar.workday_not_weekend',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
