@@ -164,7 +164,8 @@ export class SyncEngine {
   }
 
   private notifyIdle(): void {
-    if (this.dirty.push || this.dirty.pull || this.status.pending > 0 && this.status.connection === 'online' && !this.status.problem) return;
+    // Still busy: work flagged, or changes waiting that an online, unblocked engine will push.
+    if (this.dirty.push || this.dirty.pull || (this.status.pending > 0 && this.status.connection === 'online' && !this.status.problem)) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();

@@ -15,6 +15,7 @@ import type { IpcInvokeEvent, IpcMainLike, SenderFrame, TrustedWindow } from '..
 import type { SafeStorageLike, VaultFileSystem } from '../../../electron/main/sessionVault';
 import type { SettingsFileSystem } from '../../../electron/main/settings';
 import type { SavedSession } from '../../../shared/protocol/ipc';
+import { demoUser } from '../renderer/fixtures';
 
 export function fakeEvent(url = ''): NavigationEvent & { defaultPrevented: boolean } {
   return {
@@ -224,17 +225,7 @@ export function sampleSession(patch: Partial<SavedSession> = {}): SavedSession {
     serverUrl: 'http://10.1.2.3:8470',
     token: 'Zk9mR2x0cUJ3eXNsT0xBdmJ6aHZ1bFdqU1FYdE1sZ0E',
     expiresAt: '2026-03-01T12:00:00.000Z',
-    user: {
-      id: 'u-wangqiang',
-      username: 'wangqiang',
-      displayName: '王强',
-      departmentId: 'general',
-      managerId: 'u-lina',
-      rank: 3,
-      title: '科员',
-      roles: ['staff'],
-      active: true,
-    },
+    user: demoUser,
     ...patch,
   };
 }

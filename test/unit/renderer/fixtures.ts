@@ -1,5 +1,6 @@
 import type { User } from '../../../shared/domain/directory';
 import type { LeaveRequest } from '../../../shared/domain/leave';
+import { makeLeave } from '../../support/leaveFixture';
 import { createBrowserSessionPersistence, type SessionPersistence, type StorageLike } from '../../../renderer/platform/browser';
 
 export const demoUser: User = {
@@ -18,25 +19,18 @@ export const lina: User = { ...demoUser, id: 'u-lina', username: 'lina', display
 export const zhangwei: User = { ...demoUser, id: 'u-zhangwei', username: 'zhangwei', displayName: '张伟', departmentId: 'agency', managerId: null, title: '局长' };
 
 export function leaveRequest(patch: Partial<LeaveRequest> = {}): LeaveRequest {
-  return {
+  return makeLeave(demoUser.id, [lina.id], {
     id: 'req-1',
-    requesterId: demoUser.id,
     departmentId: 'general',
-    type: 'annual',
     startDate: '2026-03-02',
-    startHalf: 'am',
     endDate: '2026-03-04',
-    endHalf: 'pm',
     days: 3,
     reason: '探亲',
-    status: 'pending',
-    steps: [{ approverId: lina.id, role: 'manager', status: 'pending', decidedAt: null, comment: null }],
-    pendingApproverId: lina.id,
     history: [{ at: '2026-02-20T01:00:00.000Z', actorId: demoUser.id, action: 'submitted', comment: null }],
     createdAt: '2026-02-20T01:00:00.000Z',
     updatedAt: '2026-02-20T01:00:00.000Z',
     ...patch,
-  };
+  });
 }
 
 export function memoryStorage(): StorageLike & { data: Map<string, string> } {
