@@ -19,7 +19,7 @@ import {
   createAppProtocolHandler,
 } from './appProtocol';
 import { createIpcHandlers, isTrustedSender, registerIpcHandlers } from './ipc';
-import { createNotifier } from './notifications';
+import { createBadgeSetter, createNotifier } from './notifications';
 import {
   buildContentSecurityPolicy,
   createOriginMatcher,
@@ -79,6 +79,7 @@ async function start(): Promise<void> {
       appInfo: () => ({ version: app.getVersion(), platform: process.platform, electron: true }),
       settings,
       notify: createNotifier({ Notification, onClick: () => focusWindow(mainWindow) }),
+      setBadge: createBadgeSetter({ app, log }),
       // After `ready`, as safeStorage requires on Windows and Linux.
       session: createSessionVault({
         safeStorage,

@@ -121,6 +121,8 @@ export interface DesktopServices {
   appInfo: () => AppInfo;
   settings: SettingsStore;
   notify: (request: NotificationRequest) => void;
+  /** The unread count on the app's icon; absent where the host has no badge. */
+  setBadge?: (count: number) => void;
   session: SessionVault;
 }
 
@@ -130,6 +132,7 @@ export function createIpcHandlers(services: DesktopServices): IpcHandlers {
     'settings:get': () => services.settings.get(),
     'settings:set': (patch) => services.settings.update(patch),
     'notify:show': (request) => services.notify(request),
+    'notify:setBadge': (count) => services.setBadge?.(count),
     'session:load': () => services.session.load(),
     'session:save': (session) => services.session.save(session),
     'session:clear': () => services.session.clear(),

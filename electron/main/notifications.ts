@@ -37,3 +37,32 @@ export function createNotifier(options: NotifierOptions): (request: Notification
     notification.show();
   };
 }
+
+/** The part of Electron's `app` that shows a count on the app's icon. */
+export interface BadgeHost {
+  /** Returns false where the desktop has no badge (Windows, most Linux launchers). */
+  setBadgeCount(count?: number): boolean;
+}
+
+export interface BadgeOptions {
+  app: BadgeHost;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/**
+ * Returns `setBadge(count)`. The renderer re-sends the count whenever its list changes; the
+ * launcher is only touched when the number differs. A desktop without badges is not an error
+ * (the in-app bell still shows the count), and neither is a launcher that throws.
+ */
+export function createBadgeSetter(options: BadgeOptions): (count: number) => void {
+  let shown: number | null = null;
+  return (count) => {
+    if (count === shown) return;
+    shown = count;
+    try {
+      options.app.setBadgeCount(count);
+    } catch (error) {
+      options.log?.('notifications: cannot set the badge', error);
+    }
+  };
+}

@@ -9,6 +9,7 @@ const CHANNELS = {
   'settings:get': true,
   'settings:set': true,
   'notify:show': true,
+  'notify:setBadge': true,
   'session:load': true,
   'session:save': true,
   'session:clear': true,

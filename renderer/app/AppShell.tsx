@@ -1,14 +1,30 @@
 // The frame around every page once signed in: side navigation, the header with the sync
+import type { ReactNode } from 'react';
 // indicator, rejection notices above the page, and the re-login dialog.
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Badge, Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
-import { AuditOutlined, FileAddOutlined, GlobalOutlined, LogoutOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { useApprovalInbox, useDirectory } from '../db';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  FileAddOutlined,
+  GlobalOutlined,
+  LogoutOutlined,
+  PieChartOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
+import { agencyDate } from '../../shared/calendar/dates';
+import { useDirectory, useDocQuery } from '../db';
+import { loadInbox } from '../features/approvals/inbox';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ReloginDialog } from '../features/auth/ReloginDialog';
 import { useIsApprover } from '../features/approvals/useIsApprover';
 import { RejectionNotices } from '../features/notices/RejectionNotices';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useAppDispatch, useAppSelector } from './hooks';
 import { useSessionController } from './sessionContext';
 import { selectSignedInUser } from './sessionSlice';
@@ -17,13 +33,26 @@ import { languageChanged, selectLanguage } from './uiSlice';
 
 const SIDER_WIDTH = 220;
 
-const NAV_PATHS = { requests: '/requests', new: '/new', approvals: '/approvals' } as const;
+const NAV_PATHS = {
+  requests: '/requests',
+  new: '/new',
+  balances: '/balances',
+  approvals: '/approvals',
+  team: '/team',
+  delegation: '/delegation',
+  hrOverview: '/hr/overview',
+  hrBalances: '/hr/balances',
+  hrTypes: '/hr/types',
+  adminCalendar: '/admin/calendar',
+  adminPolicy: '/admin/policy',
+  notifications: '/notifications',
+} as const;
 type NavKey = keyof typeof NAV_PATHS;
 
 function navKeyOf(pathname: string): NavKey {
-  if (pathname.startsWith('/approvals')) return 'approvals';
-  if (pathname.startsWith('/new')) return 'new';
-  return 'requests';
+  // Longest path first, so '/hr/balances' is not taken for '/balances'.
+  const match = (Object.entries(NAV_PATHS) as Array<[NavKey, string]>).sort((a, b) => b[1].length - a[1].length).find(([, path]) => pathname.startsWith(path));
+  return match ? match[0] : 'requests';
 }
 
 export function AppShell() {
@@ -36,13 +65,21 @@ export function AppShell() {
   const language = useAppSelector(selectLanguage);
   const user = useAppSelector(selectSignedInUser);
   const directory = useDirectory();
-  const inbox = useApprovalInbox();
+  const today = agencyDate(new Date().toISOString());
+  // The same list the approvals page shows: items whose acting delegation ended do not count.
+  const inbox = useDocQuery((tx, userId) => loadInbox(tx, userId, today), [today]);
   const isApprover = useIsApprover();
   const waiting = inbox?.length ?? 0;
 
+  const roles = user?.roles ?? [];
+  const isHr = roles.includes('hr_officer');
+  const isPolicyAdmin = isHr || roles.includes('system_admin');
+  const item = (key: NavKey, icon: ReactNode, label: string) => ({ key, icon, label: <span data-testid={`nav-${key}`}>{label}</span> });
+
   const items: MenuProps['items'] = [
-    { key: 'requests', icon: <UnorderedListOutlined />, label: <span data-testid="nav-requests">{t('nav.myRequests')}</span> },
-    { key: 'new', icon: <FileAddOutlined />, label: <span data-testid="nav-new">{t('nav.newRequest')}</span> },
+    item('requests', <UnorderedListOutlined />, t('nav.myRequests')),
+    item('new', <FileAddOutlined />, t('nav.newRequest')),
+    item('balances', <WalletOutlined />, t('nav.balances')),
   ];
   if (isApprover || waiting > 0) {
     items.push({
@@ -54,6 +91,24 @@ export function AppShell() {
           <Badge count={waiting} size="small" />
         </span>
       ),
+    });
+  }
+  if (isApprover) items.push(item('team', <TeamOutlined />, t('nav.team')));
+  items.push(item('delegation', <SwapOutlined />, t('nav.delegation')));
+  if (isHr) {
+    items.push({
+      type: 'group',
+      key: 'hr',
+      label: t('nav.group.hr'),
+      children: [item('hrOverview', <PieChartOutlined />, t('nav.hrOverview')), item('hrBalances', <WalletOutlined />, t('nav.hrBalances')), item('hrTypes', <SettingOutlined />, t('nav.hrTypes'))],
+    });
+  }
+  if (isPolicyAdmin) {
+    items.push({
+      type: 'group',
+      key: 'admin',
+      label: t('nav.group.admin'),
+      children: [item('adminCalendar', <CalendarOutlined />, t('nav.adminCalendar')), item('adminPolicy', <SettingOutlined />, t('nav.adminPolicy'))],
     });
   }
 
@@ -106,7 +161,10 @@ export function AppShell() {
           <Typography.Text ellipsis data-testid="current-user">
             {user ? t('nav.signedInAs', { name: department ? `${user.displayName} · ${department.name}` : user.displayName }) : null}
           </Typography.Text>
-          <SyncIndicator />
+          <Space size={16}>
+            <NotificationBell />
+            <SyncIndicator />
+          </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <div style={{ maxWidth: 1200, margin: '0 auto' }}>

@@ -4,6 +4,15 @@ import { SignInPage } from '../features/auth/SignInPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { MyRequestsPage } from '../features/leave/MyRequestsPage';
 import { NewRequestPage } from '../features/leave/NewRequestPage';
+import { CalendarAdminPage } from '../features/admin/CalendarAdminPage';
+import { PolicyAdminPage } from '../features/admin/PolicyAdminPage';
+import { BalancesPage } from '../features/balances/BalancesPage';
+import { DelegationPage } from '../features/delegation/DelegationPage';
+import { HrBalancesPage } from '../features/hr/HrBalancesPage';
+import { HrOverviewPage } from '../features/hr/HrOverviewPage';
+import { LeaveTypesPage } from '../features/hr/LeaveTypesPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
+import { TeamCalendarPage } from '../features/team/TeamCalendarPage';
 import { AppShell } from './AppShell';
 import { useRuntime } from './sessionContext';
 
@@ -20,6 +29,15 @@ export function AppRoutes() {
           <Route path="requests/:id?" element={<MyRequestsPage />} />
           <Route path="new" element={<NewRequestPage />} />
           <Route path="approvals" element={<ApprovalsPage />} />
+          <Route path="balances" element={<BalancesPage />} />
+          <Route path="team" element={<TeamCalendarPage />} />
+          <Route path="delegation" element={<DelegationPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
+          <Route path="hr/overview" element={<HrOverviewPage />} />
+          <Route path="hr/balances" element={<HrBalancesPage />} />
+          <Route path="hr/types" element={<LeaveTypesPage />} />
+          <Route path="admin/calendar" element={<CalendarAdminPage />} />
+          <Route path="admin/policy" element={<PolicyAdminPage />} />
           <Route path="*" element={<Navigate to="/requests" replace />} />
         </Route>
       </Routes>

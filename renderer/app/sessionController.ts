@@ -11,7 +11,8 @@ import { statusChanged } from './syncSlice';
 import type { AppDispatch } from './store';
 
 /** The parts of SyncEngine the app uses (tests pass a fake). */
-export type SyncEngineLike = Pick<SyncEngine, 'start' | 'stop' | 'setToken' | 'syncNow'>;
+/** What the app needs of the engine (fakes in tests may leave out fetching attachments). */
+export type SyncEngineLike = Pick<SyncEngine, 'start' | 'stop' | 'setToken' | 'syncNow'> & Partial<Pick<SyncEngine, 'fetchAttachment'>>;
 
 export interface Runtime {
   /** Changes with every sign-in, so the tree below remounts for a new user. */

@@ -2,8 +2,13 @@
 // never see each other's data. Versions live in this one file; an upgrade must keep the
 // outbox, which holds work the user was told is saved.
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { CalendarYearDoc } from '../../shared/domain/calendarYear';
+import type { Delegation } from '../../shared/domain/delegation';
 import type { Department, User } from '../../shared/domain/directory';
 import type { LeaveRequest } from '../../shared/domain/leave';
+import type { LeaveTypeDef } from '../../shared/domain/leaveTypes';
+import type { LedgerEntry } from '../../shared/domain/ledger';
+import type { ApprovalRule } from '../../shared/domain/policy';
 import type { CollectionName, Collections } from '../../shared/mutators/types';
 import type { ReasonCode, ReasonParams } from '../../shared/i18n/reasons';
 
@@ -34,6 +39,20 @@ export interface RejectionNotice {
   seen: 0 | 1;
 }
 
+/** A file captured on this device (a certificate photo, a PDF), kept until the server has it. */
+export interface LocalBlob {
+  sha256: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  data: Blob;
+  /** 1 once the server holds it. */
+  uploaded: 0 | 1;
+  /** Set when the server refused it for good (too large, wrong type, ...): not sent again. */
+  error?: ReasonCode;
+  createdAt: string;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -58,6 +77,12 @@ export class BureauDb extends Dexie {
   shadow!: Table<ShadowEntry, [string, string]>;
   meta!: EntityTable<MetaEntry, 'key'>;
   rejections!: EntityTable<RejectionNotice, 'seq'>;
+  leaveTypes!: EntityTable<LeaveTypeDef, 'id'>;
+  calendars!: EntityTable<CalendarYearDoc, 'id'>;
+  leaveLedger!: EntityTable<LedgerEntry, 'id'>;
+  approvalRules!: EntityTable<ApprovalRule, 'id'>;
+  delegations!: EntityTable<Delegation, 'id'>;
+  blobs!: EntityTable<LocalBlob, 'sha256'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -66,6 +91,28 @@ export class BureauDb extends Dexie {
     // long career's worth of requests is never sorted in memory. Indexes only: the outbox,
     // meta and every document carry over untouched.
     this.version(2).stores({ leaveRequests: 'id, requesterId, pendingApproverId, updatedAt, [requesterId+createdAt]' });
+    // v3: leave as data (types, calendars, ledger, policy, delegation) and multi-approver steps.
+    // Documents changed shape, so the local copies are dropped and downloaded again in the new
+    // shape (the cursor goes back to zero); the outbox, which holds the user's unsent work,
+    // carries over untouched and replays on top.
+    this.version(3)
+      .stores({
+        users: 'id, departmentId, managerId, *roles',
+        leaveRequests: 'id, requesterId, *pendingApproverIds, updatedAt, [requesterId+createdAt], startDate, endDate, status',
+        leaveTypes: 'id',
+        calendars: 'id',
+        leaveLedger: 'id, userId, [userId+typeId]',
+        approvalRules: 'id, scope',
+        delegations: 'id, fromUserId, toUserId',
+        blobs: 'sha256, uploaded',
+      })
+      .upgrade(async (tx) => {
+        for (const name of ['users', 'departments', 'leaveRequests', 'shadow']) await tx.table(name).clear();
+        await tx.table('meta').bulkPut([
+          { key: 'cursor', value: 0 },
+          { key: 'scope', value: 0 },
+        ]);
+      });
   }
 
   collection<C extends CollectionName>(c: C): Table<Collections[C], string> {
@@ -73,7 +120,7 @@ export class BureauDb extends Dexie {
   }
 
   get dataTables(): Table[] {
-    return [this.users, this.departments, this.leaveRequests];
+    return [this.users, this.departments, this.leaveRequests, this.leaveTypes, this.calendars, this.leaveLedger, this.approvalRules, this.delegations];
   }
 }
 

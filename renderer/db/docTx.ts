@@ -25,6 +25,11 @@ export class DexieDocTx implements DocTx {
   }
 
   async find<C extends CollectionName>(c: C, field: IndexedFields[C], value: string): Promise<Collections[C][]> {
+    // Array fields (roles, pendingApproverIds) are multi-entry indexes: equals() matches an element.
     return this.db.collection(c).where(field).equals(value).toArray();
+  }
+
+  async hasBlob(sha256: string): Promise<boolean> {
+    return (await this.db.blobs.get(sha256)) !== undefined;
   }
 }

@@ -7,6 +7,12 @@ import type { Department, User } from '../../shared/domain/directory';
 import type { LeaveRequest } from '../../shared/domain/leave';
 import type { LocalStore } from './localStore';
 import type { OutboxEntry, RejectionNotice } from './database';
+import { readQuerier, type ReadTx } from './readTx';
+
+export type { ReadTx } from './readTx';
+export type { LocalBlob } from './database';
+export { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, attachmentRefusal, discardAttachment, keepDownloadedBlob, storeAttachment, useLocalBlobs } from './blobs';
+export type { AttachmentRefusal, PickedFile, StoreAttachmentResult } from './blobs';
 
 export const StoreContext = createContext<LocalStore | null>(null);
 
@@ -30,13 +36,26 @@ export function useMyLeaveRequests(): LeaveRequest[] | undefined {
   );
 }
 
-/** Requests waiting for the signed-in user's decision, oldest first. */
+/**
+ * Requests waiting for the signed-in user's decision (as approver, or as acting approver for
+ * someone who delegated), oldest first.
+ */
 export function useApprovalInbox(): LeaveRequest[] | undefined {
   const store = useStore();
   return useLiveQuery(
-    async () => (await store.db.leaveRequests.where('pendingApproverId').equals(store.userId).toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+    async () => (await store.db.leaveRequests.where('pendingApproverIds').equals(store.userId).toArray()).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     [store],
   );
+}
+
+/**
+ * Runs a read-only query over the local documents (usually a shared rule: a route, a day
+ * count, a balance) and runs it again whenever a table it read changes. `deps` are the inputs
+ * the query closes over. The query must not throw for expected states: return them instead.
+ */
+export function useDocQuery<T>(query: (tx: ReadTx, userId: string) => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const store = useStore();
+  return useLiveQuery(readQuerier(store.db, store.userId, query), [store, ...deps]);
 }
 
 export function useLeaveRequest(id: string | undefined): LeaveRequest | undefined {

@@ -3,3 +3,10 @@ export { BureauDb, SCHEMA_V1, databaseName, type OutboxEntry, type RejectionNoti
 export { LocalStore, type PullPage } from './localStore';
 export { randomId } from './randomId';
 export * from './hooks';
+export * from './hooks/leaveData';
+export * from './hooks/balances';
+export * from './hooks/team';
+export * from './hooks/hr';
+export * from './hooks/admin';
+export * from './hooks/delegation';
+export * from './hooks/notifications';

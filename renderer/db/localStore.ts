@@ -43,7 +43,8 @@ export class LocalStore {
 
   private get allTables(): Table[] {
     const { db } = this;
-    return [...db.dataTables, db.outbox, db.shadow, db.meta, db.rejections];
+    // blobs: leave.submit asks tx.hasBlob for each attachment, inside the mutation's transaction.
+    return [...db.dataTables, db.outbox, db.shadow, db.meta, db.rejections, db.blobs];
   }
 
   async clientId(): Promise<string> {
@@ -74,7 +75,7 @@ export class LocalStore {
   async mutate<N extends MutatorName>(name: N, args: MutatorArgs<N>, now = new Date().toISOString()): Promise<number> {
     const id = await this.db.transaction('rw', this.allTables, async () => {
       const mutationId = Math.max(await this.metaNumber('lastQueuedId'), await this.metaNumber('lastMutationId')) + 1;
-      await runMutator(name, args, { tx: new DexieDocTx(this.db), actorId: this.userId, now });
+      await runMutator(name, args, { tx: new DexieDocTx(this.db), actorId: this.userId, now, local: true });
       await this.db.outbox.add({ id: mutationId, name, args, clientTime: now });
       await this.db.meta.put({ key: 'lastQueuedId', value: mutationId });
       return mutationId;
@@ -151,7 +152,7 @@ export class LocalStore {
       const tx = new DexieDocTx(db);
       for (const entry of await db.outbox.orderBy('id').toArray()) {
         try {
-          await runMutator(entry.name, entry.args, { tx, actorId: this.userId, now: entry.clientTime });
+          await runMutator(entry.name, entry.args, { tx, actorId: this.userId, now: entry.clientTime, local: true });
         } catch (err) {
           // No longer valid against the new server state: the server will reject it with
           // its reason; until then it simply has no local effect.

@@ -2,6 +2,7 @@
 // Chromium (served by the intranet server, or under end-to-end tests). They keep the
 // desktop contract: same validation, same error codes, same shapes.
 import {
+  badgeCountSchema,
   DEFAULT_SETTINGS,
   invalidArgumentMessage,
   ipcContract,
@@ -39,6 +40,20 @@ export interface WebNotificationApi {
   new (title: string, options?: { body?: string }): unknown;
 }
 
+/** The Badging API on `navigator` (installed web apps in Chromium); absent elsewhere. */
+export interface AppBadgeApi {
+  setAppBadge?(count?: number): Promise<void>;
+  clearAppBadge?(): Promise<void>;
+}
+
+/** Where the unread count goes in a tab: the page title, e.g. "(3) Bureau". */
+export interface TitleHolder {
+  title: string;
+}
+
+/** Whether desktop notifications can be shown; 'unsupported' where the browser has none. */
+export type NotificationPermissionState = NotificationPermission | 'unsupported';
+
 /** Where the browser fallback finds its globals; tests pass fakes. */
 export interface BrowserEnvironment {
   storage: () => StorageLike | undefined;
@@ -46,6 +61,10 @@ export interface BrowserEnvironment {
   /** The page's own origin: in a browser the intranet server serves the app itself. */
   pageOrigin: () => string | undefined;
   version: string;
+  /** `navigator`, for the app badge; none: only the title shows the count. */
+  badge?: () => AppBadgeApi | undefined;
+  /** `document`, whose title carries the count. */
+  titleHolder?: () => TitleHolder | undefined;
 }
 
 export interface BrowserPlatformApi {
@@ -54,7 +73,15 @@ export interface BrowserPlatformApi {
     get(): Promise<Settings>;
     set(patch: SettingsPatch): Promise<Settings>;
   };
-  notify: { show(request: NotificationRequest): Promise<void> };
+  notify: {
+    show(request: NotificationRequest): Promise<void>;
+    /** Whether a notification would be shown now, without asking anybody. */
+    permission(): NotificationPermissionState;
+    /** Asks the user (a browser prompt); only ever call it from a click on a button that says so. */
+    requestPermission(): Promise<NotificationPermissionState>;
+    /** The unread count on the app icon (and, in a tab, in the title); 0 clears it. */
+    setBadge(count: number): Promise<void>;
+  };
   session: SessionPersistence;
 }
 
@@ -74,6 +101,8 @@ function globalEnvironment(): BrowserEnvironment {
     localStorage?: StorageLike;
     Notification?: WebNotificationApi;
     location?: { origin?: string };
+    navigator?: AppBadgeApi;
+    document?: TitleHolder;
   };
   const version: unknown = import.meta.env['VITE_APP_VERSION'];
   return {
@@ -87,6 +116,8 @@ function globalEnvironment(): BrowserEnvironment {
     },
     notifications: () => scope.Notification,
     pageOrigin: () => scope.location?.origin,
+    badge: () => scope.navigator,
+    titleHolder: () => scope.document,
     version: typeof version === 'string' && version !== '' ? version : FALLBACK_VERSION,
   };
 }
@@ -158,6 +189,34 @@ export function createBrowserSessionPersistence(
   };
 }
 
+const TITLE_COUNT = /^\(\d+\+?\) /;
+/** More than this shows as "99+", as the app icon and the bell do. */
+const TITLE_COUNT_MAX = 99;
+
+/** The page title with `count` in front ("(3) Bureau"), or without any count when 0. */
+export function titleWithCount(title: string, count: number): string {
+  const bare = title.replace(TITLE_COUNT, '');
+  if (count <= 0) return bare;
+  return `(${count > TITLE_COUNT_MAX ? `${TITLE_COUNT_MAX}+` : count}) ${bare}`;
+}
+
+async function setBrowserBadge(env: BrowserEnvironment, count: number): Promise<void> {
+  // The desktop channel's own schema, so both hosts accept and refuse the same counts.
+  const parsed = badgeCountSchema.safeParse(count);
+  if (!parsed.success) throw new Error(invalidArgumentMessage('notify:setBadge', parsed.error));
+  const holder = env.titleHolder?.();
+  if (holder) holder.title = titleWithCount(holder.title, parsed.data);
+  const badge = env.badge?.();
+  try {
+    // Only installed web apps show it; elsewhere the call fails or does nothing, and the title
+    // already carries the count.
+    if (parsed.data === 0 && badge?.clearAppBadge) await badge.clearAppBadge();
+    else if (parsed.data > 0 && badge?.setAppBadge) await badge.setAppBadge(parsed.data);
+  } catch {
+    // See above: the title is enough.
+  }
+}
+
 export function createBrowserPlatform(
   env: BrowserEnvironment = globalEnvironment(),
 ): BrowserPlatformApi {
@@ -203,6 +262,18 @@ export function createBrowserPlatform(
         if (permission !== 'granted') return;
         new WebNotification(parsed.data.title, { body: parsed.data.body });
       },
+      permission: () => env.notifications()?.permission ?? 'unsupported',
+      async requestPermission() {
+        const WebNotification = env.notifications();
+        if (!WebNotification) return 'unsupported';
+        if (WebNotification.permission !== 'default') return WebNotification.permission;
+        try {
+          return await WebNotification.requestPermission();
+        } catch {
+          return WebNotification.permission;
+        }
+      },
+      setBadge: (count) => setBrowserBadge(env, count),
     },
     session: createBrowserSessionPersistence(env.storage),
   };

@@ -12,7 +12,7 @@ import {
 } from './browser';
 
 export { ipcErrorCodeOf, type IpcErrorCode, type SavedSession } from '../../shared/protocol/ipc';
-export type { PlatformInfo, SessionPersistence } from './browser';
+export type { NotificationPermissionState, PlatformInfo, SessionPersistence } from './browser';
 
 export type Platform = BrowserPlatformApi & { readonly isDesktop: boolean };
 
@@ -72,7 +72,14 @@ export function detectPlatform(scope: object = globalThis): Platform {
         get: () => desktop.settings.get(),
         set: (patch) => desktop.settings.set(patch),
       },
-      notify: { show: (request) => desktop.notify.show(request) },
+      notify: {
+        show: (request) => desktop.notify.show(request),
+        // The operating system, not the app, decides whether desktop notifications appear;
+        // Electron needs no permission to ask for one.
+        permission: () => 'granted',
+        requestPermission: () => Promise.resolve('granted'),
+        setBadge: (count) => desktop.notify.setBadge(count),
+      },
       session: desktopSession(desktop, storageOf(scope)),
     };
   }

@@ -2,12 +2,23 @@
 // it). It keeps the app's own files, never data: documents live in IndexedDB, and /api and
 // /socket.io always go to the network. So a user who signed in once can reopen the app with
 // no server at all, as in the desktop app.
-const CACHE = 'bureau-shell-v1';
+const CACHE = 'bureau-shell-v2';
 const INDEX = './index.html';
 
 /** @param {string} html */
 function assetsOf(html) {
   return [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => `./${m[1]}`);
+}
+
+/** Every file of the build (asset-list.json, written by vite.config.ts), or none if absent. */
+async function buildFiles() {
+  try {
+    const res = await fetch('./asset-list.json', { cache: 'no-store' });
+    const list = res.ok ? await res.json() : [];
+    return Array.isArray(list) ? list.filter((f) => typeof f === 'string' && f.startsWith('./assets/')) : [];
+  } catch {
+    return [];
+  }
 }
 
 async function precache() {
@@ -17,6 +28,8 @@ async function precache() {
   const html = await res.clone().text();
   await cache.addAll(assetsOf(html));
   await cache.put(INDEX, res);
+  // Chunks loaded on demand, kept too, but never at the cost of the install.
+  await Promise.all((await buildFiles()).map(async (url) => (await cache.match(url)) ?? cache.add(url).catch(() => undefined)));
 }
 
 self.addEventListener('install', (event) => {
@@ -41,7 +54,8 @@ async function navigation(request) {
       await cache.put(INDEX, res.clone());
       // A new version's files, fetched now so they are there when the LAN is not.
       const html = await res.clone().text();
-      await Promise.all(assetsOf(html).map(async (url) => (await cache.match(url)) ?? cache.add(url).catch(() => undefined)));
+      const files = [...new Set([...assetsOf(html), ...(await buildFiles())])];
+      await Promise.all(files.map(async (url) => (await cache.match(url)) ?? cache.add(url).catch(() => undefined)));
     }
     return res;
   } catch {

@@ -13,7 +13,9 @@ import {
   type ServerToClientEvents,
   type SyncError,
 } from '../../shared/protocol/sync';
-import type { LocalStore } from '../db';
+import type { Attachment } from '../../shared/domain/attachment';
+import { keepDownloadedBlob, type LocalStore } from '../db';
+import { BlobUploader } from './blobUploader';
 import { initialSyncStatus, type SyncProblem, type SyncStatus } from './status';
 
 export interface SyncEngineOptions {
@@ -45,8 +47,11 @@ export class SyncEngine {
   private unsubscribe: (() => void) | null = null;
   private idleWaiters: Array<() => void> = [];
   private clientIdCache: string | null = null;
+  private readonly blobs: BlobUploader;
 
-  constructor(private readonly options: SyncEngineOptions) {}
+  constructor(private readonly options: SyncEngineOptions) {
+    this.blobs = new BlobUploader({ serverUrl: options.serverUrl, getToken: () => this.options.token });
+  }
 
   /** The store's client id never changes: read it once, not before every request. */
   private async clientId(): Promise<string> {
@@ -117,6 +122,14 @@ export class SyncEngine {
     this.socket?.disconnect();
     this.socket = null;
     this.update({ connection: 'offline' });
+  }
+
+  /** Fetches an attachment from the server into this device's store (then it opens offline too). */
+  async fetchAttachment(attachment: Attachment): Promise<'ok' | 'offline' | 'unauthorized' | 'missing' | 'corrupt'> {
+    const result = await this.blobs.download(attachment.sha256);
+    if (!result.ok) return result.why;
+    await keepDownloadedBlob(this.options.store, attachment, result.data);
+    return 'ok';
   }
 
   /** After signing in again: continue with the new token; the outbox was kept. */
@@ -208,6 +221,12 @@ export class SyncEngine {
     const { store } = this.options;
     const batch = await store.pending(MAX_PUSH_BATCH);
     if (batch.length === 0) return false;
+    // Files first: a mutation naming an attachment the server does not hold yet would be
+    // refused for good (blob.missing). Files the server refused are skipped, not retried
+    // forever; their mutation then carries the reason to the user.
+    const upload = await this.blobs.uploadPending(store);
+    if (upload.stopped === 'unauthorized') throw new ProblemError('auth_expired');
+    if (upload.stopped === 'offline') throw new TransientError('blobs');
     const raw = await this.request('sync:push', {
       schemaVersion: this.schemaVersion,
       clientId: await this.clientId(),

@@ -18,7 +18,9 @@ export type AuditKind =
   | 'account.enabled'
   | 'account.password_reset'
   | 'account.moved'
-  | 'system.seeded';
+  | 'system.seeded'
+  // An attachment's bytes arrived (sha256, size, media type; never the content).
+  | 'blob.uploaded';
 
 export interface AuditEntry {
   actorId: string | null;

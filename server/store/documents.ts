@@ -2,20 +2,35 @@
 // rows they read (so two approvers of one request serialize), writes are buffered and land
 // in commit() under the sequence lock, each validated against its schema first.
 import { readersOf, type Principal } from '../../shared/sync/access';
+import { blobRefsOf } from '../../shared/sync/blobRefs';
+import { recordBlobRefs } from '../blobs/store';
 import { docSchemas } from '../../shared/sync/docSchemas';
-import type { CollectionName, Collections, DocTx, IndexedFields } from '../../shared/mutators/types';
+import { ARRAY_FIELDS, type CollectionName, type Collections, type DocTx, type IndexedFields } from '../../shared/mutators/types';
 import { toNumber, type Queryable } from './database';
 
 type AnyDoc = Collections[CollectionName];
 
 /**
  * Documents a mutator may change are locked when read, so two decisions on one request
- * serialize. The directory is only read by mutators (administrators change it), so its rows
- * are not locked: otherwise every submit by one manager's staff would queue on the manager's row.
+ * serialize. Reference data (the directory, leave types, calendars, approval rules) is read by
+ * every submit and changed rarely, so its rows are not locked: otherwise every submit by one
+ * manager's staff would queue on the manager's row, and every submit in the agency on the rules.
  */
-const READ_ONLY_FOR_MUTATORS: ReadonlySet<CollectionName> = new Set(['users', 'departments']);
+const READ_ONLY_FOR_MUTATORS: ReadonlySet<CollectionName> = new Set(['users', 'departments', 'leaveTypes', 'calendars', 'approvalRules']);
+/** Collections whose documents may name attachments (a change may drop one). */
+const ATTACHMENT_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['leaveRequests']);
 const lockClause = (c: CollectionName) => (READ_ONLY_FOR_MUTATORS.has(c) ? '' : ' FOR UPDATE');
 const key = (c: string, id: string) => `${c}\u0000${id}`;
+
+/**
+ * The WHERE clause for an indexed field, with the field name written into the SQL (never a
+ * parameter) so the expression indexes of the migrations apply. Names come from the typed
+ * IndexedFields list; the check is a second guard.
+ */
+function fieldMatch(field: string): string {
+  if (!/^[A-Za-z]+$/.test(field)) throw new Error(`not an indexed field: ${field}`);
+  return ARRAY_FIELDS.has(field) ? `data->'${field}' ? $2` : `data->>'${field}' = $2`;
+}
 
 export interface CommitResult {
   seq: number;
@@ -45,8 +60,8 @@ export class SqlDocTx implements DocTx {
 
   async find<C extends CollectionName>(c: C, field: IndexedFields[C], value: string): Promise<Collections[C][]> {
     const { rows } = await this.tx.query<{ id: string; data: Collections[C]; readers: string[] }>(
-      `SELECT id, data, readers FROM documents WHERE collection = $1 AND data->>$2 = $3 AND NOT deleted ORDER BY id${lockClause(c)}`,
-      [c, field, value],
+      `SELECT id, data, readers FROM documents WHERE collection = $1 AND ${fieldMatch(field)} AND NOT deleted ORDER BY id${lockClause(c)}`,
+      [c, value],
     );
     const found = new Map<string, Collections[C]>();
     for (const r of rows) {
@@ -56,10 +71,15 @@ export class SqlDocTx implements DocTx {
     for (const w of this.writes.values()) {
       if (w.c !== c) continue;
       const doc = w.doc as Collections[C] & Record<string, unknown> & { id: string };
-      if (doc[field] === value) found.set(doc.id, doc);
+      const v = doc[field];
+      if (v === value || (Array.isArray(v) && v.includes(value))) found.set(doc.id, doc);
       else found.delete(doc.id);
     }
     return [...found.values()];
+  }
+
+  async hasBlob(sha256: string): Promise<boolean> {
+    return (await this.tx.query('SELECT 1 FROM blobs WHERE sha256 = $1', [sha256])).rows.length > 0;
   }
 
   async put<C extends CollectionName>(c: C, doc: Collections[C]): Promise<void> {
@@ -102,6 +122,10 @@ export async function writeDocuments(
        ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data, deleted = false, seq = EXCLUDED.seq, readers = EXCLUDED.readers`,
       [c, id, JSON.stringify(doc), seq, readers],
     );
+    // Who may download an attachment follows who may read a document naming it. Only
+    // collections that carry attachments pay for the bookkeeping.
+    const refs = blobRefsOf(c, doc);
+    if (refs.length > 0 || ATTACHMENT_COLLECTIONS.has(c)) await recordBlobRefs(tx, c, id, refs);
     const removed = (before ?? []).filter((p) => !readers.includes(p as Principal));
     for (const p of removed) {
       await tx.query(

@@ -18,6 +18,9 @@ export interface PushContext {
   now?: () => Date;
 }
 
+/** The namespace of the per-person advisory locks (two-key form: never clashes with the one-key migration and seed locks). */
+const ACTOR_LOCK = 7_320_517;
+
 class ClientMismatch extends Error {}
 class Gap extends Error {
   constructor(readonly lastMutationId: number) {
@@ -51,6 +54,11 @@ async function applyOne(ctx: PushContext, m: Mutation): Promise<MutationResult &
     const last = await lockClient(tx, ctx.clientId, ctx.userId);
     if (m.id <= last) return priorOutcome(tx, ctx.clientId, m.id);
     if (m.id > last + 1) throw new Gap(last);
+    // One person's mutations apply one at a time, whichever of their machines (and nodes) they
+    // come from: a rule about their own documents (no overlapping requests, enough balance)
+    // must see what their other machine just committed. Row locks cannot do it, for there is
+    // no row yet to lock when two first requests arrive together.
+    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ACTOR_LOCK, ctx.userId]);
 
     const docs = new SqlDocTx(tx);
     const now = (ctx.now?.() ?? new Date()).toISOString();

@@ -49,3 +49,15 @@ export function compareDates(a: string, b: string): number {
 export function dateOfInstant(iso: string, offsetMinutes = 480): string {
   return fromUtc(Date.parse(iso) + offsetMinutes * 60_000).slice(0, 10);
 }
+
+/**
+ * The agency's time zone: China Standard Time, UTC+8 all year (no daylight saving). Rules
+ * that ask "is it today yet?" use the agency's date, on the server and on every client alike,
+ * whatever zone a machine is set to.
+ */
+export const AGENCY_UTC_OFFSET_MINUTES = 480;
+
+/** The agency's calendar date at an instant (ISO string). */
+export function agencyDate(instant: string): string {
+  return new Date(Date.parse(instant) + AGENCY_UTC_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+}

@@ -22,7 +22,13 @@ export const officialYearSchema = z
     /** Weekend days that are working days (调休上班). */
     workdays: z.array(calendarDaySchema).max(20),
   })
-  .superRefine((y, ctx) => {
+  .superRefine((y, ctx) => checkOfficialYear(y, ctx));
+export type OfficialYear = z.infer<typeof officialYearSchema>;
+
+type YearDays = Pick<OfficialYear, 'year' | 'holidays' | 'workdays'>;
+
+/** The rules of a year's list: every day in that year, none twice, adjusted working days on weekends. */
+export function checkOfficialYear(y: YearDays, ctx: z.RefinementCtx): void {
     const seen = new Set<string>();
     for (const [list, name] of [
       [y.holidays, 'holidays'],
@@ -36,11 +42,11 @@ export const officialYearSchema = z
         if (name === 'workdays' && !weekend) ctx.addIssue({ code: 'custom', path: [name, i, 'date'], message: 'calendar.workday_not_weekend' });
       });
     }
-  });
-export type OfficialYear = z.infer<typeof officialYearSchema>;
+  }
+
 
 /** A calendar from official years; years not given fall back to the ordinary week. */
-export function officialCalendar(years: readonly OfficialYear[]): WorkCalendar {
+export function officialCalendar(years: ReadonlyArray<Pick<OfficialYear, "holidays" | "workdays">>): WorkCalendar {
   const off = new Set<string>();
   const on = new Set<string>();
   for (const y of years) {

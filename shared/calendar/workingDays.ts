@@ -1,4 +1,4 @@
-import { addDays, compareDates, dayOfWeek } from './dates';
+import { addDays, compareDates, dayOfWeek, daysBetween } from './dates';
 
 /**
  * Which days are working days. The weekend-only calendar is the default until the official
@@ -55,4 +55,23 @@ export function countWorkingDays(span: LeaveSpan, calendar: WorkCalendar = weeke
     day = addDays(day, 1);
   }
   return halves / 2;
+}
+
+/** Calendar days in a span, every day counted (maternity leave), in half-day steps. */
+export function countCalendarDays(span: LeaveSpan): number {
+  if (!isValidSpan(span)) return 0;
+  const halves = (daysBetween(span.startDate, span.endDate) + 1) * 2 - (span.startHalf === 'pm' ? 1 : 0) - (span.endHalf === 'am' ? 1 : 0);
+  return halves / 2;
+}
+
+/** Days in a span as a leave type counts them. */
+export function countDays(span: LeaveSpan, counting: 'working' | 'calendar', calendar: WorkCalendar): number {
+  return counting === 'calendar' ? countCalendarDays(span) : countWorkingDays(span, calendar);
+}
+
+/** Whether two spans share at least one half day. */
+export function spansOverlap(a: LeaveSpan, b: LeaveSpan): boolean {
+  const start = (s: LeaveSpan) => `${s.startDate}${s.startHalf === 'am' ? 0 : 1}`;
+  const end = (s: LeaveSpan) => `${s.endDate}${s.endHalf === 'am' ? 0 : 1}`;
+  return start(a) <= end(b) && start(b) <= end(a);
 }

@@ -1,6 +1,7 @@
 // The agency directory: departments in a tree and the people in them. Every signed-in user
 // may read the directory (names, departments, managers); secrets live only on the server.
 import { z } from 'zod';
+import { isoDateSchema } from '../calendar/dates';
 import { idSchema } from './ids';
 
 export const ROLES = [
@@ -36,6 +37,10 @@ export const userSchema = z.object({
   title: z.string().max(100),
   roles: z.array(roleSchema),
   active: z.boolean(),
+  /** First day of employment anywhere (参加工作时间): annual leave counts total working years from it. */
+  firstEmployedOn: isoDateSchema.nullable().optional(),
+  /** First day at this agency: the first year's annual leave is pro-rated from it. */
+  joinedOn: isoDateSchema.nullable().optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -1,17 +1,32 @@
 // The registry of mutators by name. Client and server look mutators up here and nowhere else.
 import type { z } from 'zod';
-import { approvalDecide, leaveSubmit, leaveWithdraw } from './leave';
+import { calendarSaveYear, calendarSetDay, ledgerAdjust, ledgerAllocateYear, leaveTypeSave, policySaveRule } from './admin';
+import { approvalDecide } from './approval';
+import { delegationEnd, delegationSet } from './delegation';
+import { leaveCancel, leaveReportBack, leaveSubmit, leaveWithdraw } from './leave';
+import { isReasonCode } from '../i18n/reasons';
 import { containsUnstorableText } from '../protocol/text';
 import { MutationRejected, type MutationContext, type MutatorDef } from './types';
 
 export const mutators = {
   'leave.submit': leaveSubmit,
   'leave.withdraw': leaveWithdraw,
+  'leave.cancel': leaveCancel,
+  'leave.reportBack': leaveReportBack,
   'approval.decide': approvalDecide,
+  'delegation.set': delegationSet,
+  'delegation.end': delegationEnd,
+  'leaveType.save': leaveTypeSave,
+  'calendar.saveYear': calendarSaveYear,
+  'calendar.setDay': calendarSetDay,
+  'policy.saveRule': policySaveRule,
+  'ledger.adjust': ledgerAdjust,
+  'ledger.allocateYear': ledgerAllocateYear,
 } as const;
 
 export type MutatorName = keyof typeof mutators;
-export type MutatorArgs<N extends MutatorName> = z.infer<(typeof mutators)[N]['args']>;
+/** What a caller passes (defaults not yet applied). */
+export type MutatorArgs<N extends MutatorName> = z.input<(typeof mutators)[N]['args']>;
 export const MUTATOR_NAMES = Object.keys(mutators) as MutatorName[];
 
 export function isMutatorName(name: string): name is MutatorName {
@@ -29,7 +44,11 @@ export async function runMutator(name: string, args: unknown, ctx: MutationConte
   const parsed = def.args.safeParse(args);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new MutationRejected('validation.invalid', { field: issue ? issue.path.join('.') : '' });
+    const field = issue ? issue.path.join('.') : '';
+    // A schema rule that names its own reason ('policy.step_needs_role') says more than
+    // "invalid"; the generic validation.* messages stay validation.invalid.
+    if (issue && isReasonCode(issue.message) && !issue.message.startsWith('validation.')) throw new MutationRejected(issue.message, { field });
+    throw new MutationRejected('validation.invalid', { field });
   }
   await def.run(ctx, parsed.data);
 }

@@ -2,29 +2,60 @@
 // (over Dexie, optimistically) and on the server (over SQL, authoritatively); only this
 // interface is shared, so a rule can never differ between the two.
 import type { z } from 'zod';
+import type { CalendarYearDoc } from '../domain/calendarYear';
+import type { Delegation } from '../domain/delegation';
 import type { Department, User } from '../domain/directory';
 import type { LeaveRequest } from '../domain/leave';
+import type { LeaveTypeDef } from '../domain/leaveTypes';
+import type { LedgerEntry } from '../domain/ledger';
+import type { ApprovalRule } from '../domain/policy';
 import type { ReasonCode, ReasonParams } from '../i18n/reasons';
 
 export interface Collections {
   users: User;
   departments: Department;
   leaveRequests: LeaveRequest;
+  leaveTypes: LeaveTypeDef;
+  calendars: CalendarYearDoc;
+  leaveLedger: LedgerEntry;
+  approvalRules: ApprovalRule;
+  delegations: Delegation;
 }
 export type CollectionName = keyof Collections;
-export const COLLECTION_NAMES = ['users', 'departments', 'leaveRequests'] as const satisfies readonly CollectionName[];
+export const COLLECTION_NAMES = [
+  'users',
+  'departments',
+  'leaveRequests',
+  'leaveTypes',
+  'calendars',
+  'leaveLedger',
+  'approvalRules',
+  'delegations',
+] as const satisfies readonly CollectionName[];
 
-/** Fields a mutator may look documents up by; both stores keep an index on each. */
+/**
+ * Fields a mutator may look documents up by; both stores keep an index on each. A field whose
+ * value is an array (ARRAY_FIELDS) matches when the array contains the value.
+ */
 export interface IndexedFields {
-  users: 'departmentId' | 'managerId';
+  users: 'departmentId' | 'managerId' | 'roles';
   departments: 'parentId';
-  leaveRequests: 'requesterId' | 'pendingApproverId';
+  leaveRequests: 'requesterId' | 'pendingApproverIds';
+  leaveTypes: never;
+  calendars: never;
+  leaveLedger: 'userId';
+  approvalRules: 'scope';
+  delegations: 'fromUserId' | 'toUserId';
 }
+
+export const ARRAY_FIELDS: ReadonlySet<string> = new Set(['roles', 'pendingApproverIds']);
 
 export interface DocTx {
   get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined>;
   put<C extends CollectionName>(collection: C, doc: Collections[C]): Promise<void>;
   find<C extends CollectionName>(collection: C, field: IndexedFields[C], value: string): Promise<Collections[C][]>;
+  /** Whether the server holds (or, on a client, this device holds) the blob with this SHA-256. */
+  hasBlob(sha256: string): Promise<boolean>;
 }
 
 export interface MutationContext {
@@ -33,6 +64,12 @@ export interface MutationContext {
   actorId: string;
   /** ISO instant. On the server: the server's clock; on the client: when the user acted. */
   now: string;
+  /**
+   * True where the mutator runs optimistically on a client, which holds only what its user may
+   * read. A rule that needs documents the actor cannot read (another person's balance) is then
+   * left to the server, which holds everything; its refusal rolls the local effect back.
+   */
+  local?: boolean;
 }
 
 /**

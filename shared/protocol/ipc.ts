@@ -63,6 +63,13 @@ export const notificationSchema = z
 export type NotificationRequest = z.infer<typeof notificationSchema>;
 
 /**
+ * The unread count shown on the app's icon (dock, taskbar, launcher); 0 clears it. Capped
+ * because no launcher shows more than a few digits, and the renderer is not trusted to stay sane.
+ */
+export const badgeCountSchema = z.number().int().min(0).max(99_999);
+export type BadgeCount = z.infer<typeof badgeCountSchema>;
+
+/**
  * The signed-in session kept across restarts, so that someone who signed in once can open
  * Bureau with no server and keep working offline. The token is a bearer credential: the
  * desktop app keeps it only encrypted with Electron's safeStorage
@@ -93,6 +100,7 @@ export const ipcContract = {
   'settings:get': { arg: noArgument, result: settingsSchema },
   'settings:set': { arg: settingsPatchSchema, result: settingsSchema },
   'notify:show': { arg: notificationSchema, result: z.void() },
+  'notify:setBadge': { arg: badgeCountSchema, result: z.void() },
   'session:load': { arg: noArgument, result: savedSessionSchema.nullable() },
   // Strict at the top level, like the settings patch: a misspelt key is a caller bug.
   'session:save': { arg: savedSessionSchema.strict(), result: z.void() },

@@ -2,9 +2,14 @@
 // validated with these schemas where it is received; the socket events map ties each event
 // name to its payload and reply so the two cannot drift apart.
 import { z } from 'zod';
+import { calendarYearDocSchema } from '../domain/calendarYear';
+import { delegationSchema } from '../domain/delegation';
 import { departmentSchema, userSchema } from '../domain/directory';
 import { idSchema } from '../domain/ids';
 import { leaveRequestSchema } from '../domain/leave';
+import { leaveTypeSchema } from '../domain/leaveTypes';
+import { ledgerEntrySchema, ledgerIdSchema } from '../domain/ledger';
+import { approvalRuleSchema } from '../domain/policy';
 import { REASON_CODES } from '../i18n/reasons';
 import { COLLECTION_NAMES } from '../mutators/types';
 
@@ -12,7 +17,7 @@ import { COLLECTION_NAMES } from '../mutators/types';
  * Bumped whenever a mutator's arguments or a document's shape changes incompatibly. A client
  * whose version differs is told to upgrade and keeps its outbox.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const MAX_PUSH_BATCH = 100;
 export const PULL_PAGE_SIZE = 1000;
@@ -73,13 +78,19 @@ export const pullRequestSchema = z.object({
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
-const docChange = <N extends string, S extends z.ZodType>(c: N, doc: S) => z.object({ c: z.literal(c), id: idSchema, doc });
+const docChange = <N extends string, S extends z.ZodType>(c: N, doc: S, id: z.ZodType<string> = idSchema) => z.object({ c: z.literal(c), id, doc });
 export const changeSchema = z.union([
   docChange('users', userSchema),
   docChange('departments', departmentSchema),
   docChange('leaveRequests', leaveRequestSchema),
+  docChange('leaveTypes', leaveTypeSchema),
+  docChange('calendars', calendarYearDocSchema),
+  // Ledger entry ids name what they record ('al-2026-annual-<user>'), so they run longer.
+  docChange('leaveLedger', ledgerEntrySchema, ledgerIdSchema),
+  docChange('approvalRules', approvalRuleSchema),
+  docChange('delegations', delegationSchema),
   /** Deleted, or no longer readable by this user: the client drops it. */
-  z.object({ c: z.enum(COLLECTION_NAMES), id: idSchema, deleted: z.literal(true) }),
+  z.object({ c: z.enum(COLLECTION_NAMES), id: ledgerIdSchema, deleted: z.literal(true) }),
 ]);
 export type Change = z.infer<typeof changeSchema>;
 

@@ -19,9 +19,22 @@ export function readersOf<C extends CollectionName>(collection: C, doc: Collecti
     case 'leaveRequests': {
       const leave = doc as Collections['leaveRequests'];
       const readers = new Set<Principal>([`user:${leave.requesterId}`, 'role:hr_officer']);
-      for (const step of leave.steps) readers.add(`user:${step.approverId}`);
+      for (const step of [...leave.steps, ...(leave.cancellation?.steps ?? [])]) {
+        for (const id of step.approverIds) readers.add(`user:${id}`);
+        for (const d of step.delegates) readers.add(`user:${d.toId}`);
+        for (const d of step.decisions) readers.add(`user:${d.byId}`);
+      }
       return [...readers];
     }
+    case 'leaveLedger':
+      return [`user:${(doc as Collections['leaveLedger']).userId}`, 'role:hr_officer'];
+    // Reference data every client routes and counts with offline. Delegations too: who acts
+    // for whom is office knowledge.
+    case 'leaveTypes':
+    case 'calendars':
+    case 'approvalRules':
+    case 'delegations':
+      return ['all'];
     default:
       return [];
   }

@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import { departmentSchema, userSchema } from '../domain/directory';
+import { calendarYearDocSchema } from '../domain/calendarYear';
+import { delegationSchema } from '../domain/delegation';
 import { leaveRequestSchema } from '../domain/leave';
+import { leaveTypeSchema } from '../domain/leaveTypes';
+import { ledgerEntrySchema } from '../domain/ledger';
+import { approvalRuleSchema } from '../domain/policy';
 import type { CollectionName, Collections } from '../mutators/types';
 
 /** The schema of each collection's documents, for validation wherever a document is received. */
@@ -8,4 +13,9 @@ export const docSchemas: { [C in CollectionName]: z.ZodType<Collections[C]> } = 
   users: userSchema,
   departments: departmentSchema,
   leaveRequests: leaveRequestSchema,
+  leaveTypes: leaveTypeSchema,
+  calendars: calendarYearDocSchema,
+  leaveLedger: ledgerEntrySchema,
+  approvalRules: approvalRuleSchema,
+  delegations: delegationSchema,
 };

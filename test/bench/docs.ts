@@ -1,4 +1,4 @@
-// Deterministic leave-request documents of realistic size (about 300 bytes of JSON each) for
+// Deterministic leave-request documents of realistic size (about 500 bytes of JSON each) for
 // the sync benchmarks. Requesters and approvers are demo users, so the HR officer (zhouting,
 // role:hr_officer) may read every one of them: she is the bench user of the initial sync.
 import type { LeaveRequest } from '../../shared/domain/leave';
@@ -39,9 +39,25 @@ export function benchLeave(i: number): LeaveRequest {
     endHalf: 'pm',
     days: 1,
     reason: REASONS[i % REASONS.length] ?? 'Family visit',
+    counting: 'working',
+    attachments: [],
     status: decided ? 'approved' : 'pending',
-    steps: [{ approverId, role: 'manager', status: decided ? 'approved' : 'pending', decidedAt: decided ? at : null, comment: null }],
-    pendingApproverId: decided ? null : approverId,
+    ruleId: 'leave-short',
+    steps: [
+      {
+        kind: 'manager',
+        role: null,
+        mode: 'any',
+        approverIds: [approverId],
+        delegates: [],
+        status: decided ? 'approved' : 'pending',
+        decisions: decided ? [{ approverId, byId: approverId, decision: 'approved', at, comment: null }] : [],
+      },
+    ],
+    pendingApproverIds: decided ? [] : [approverId],
+    cancellation: null,
+    reportBack: null,
+    revision: 1,
     history: [{ at, actorId: requesterId, action: 'submitted', comment: null }],
     createdAt: at,
     updatedAt: at,

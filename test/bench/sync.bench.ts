@@ -14,6 +14,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { Socket } from 'socket.io-client';
 import { build } from 'vite';
 import type { PullPage } from '../../renderer/db';
+import { addDays } from '../../shared/calendar/dates';
 import { startPostgres, type PostgresServer } from '../support/postgres';
 import { closeSockets, connectSyncClient, openIdleSockets, RawPusher, tokensFor, withTimeout, type NodeSyncClient } from './clients';
 import { BENCH_READER, benchLeave } from './docs';
@@ -54,11 +55,21 @@ function openFileLimit(): number {
   return Number(line?.split(/\s+/)[3] ?? NaN);
 }
 
-/** A leave.submit of one working day: the requester's manager is its only approver. */
-const submit = (id: string) => ({
-  name: 'leave.submit' as const,
-  args: { id, type: 'annual' as const, startDate: '2026-03-02', startHalf: 'am' as const, endDate: '2026-03-02', endHalf: 'pm' as const, reason: '回老家探望父母 bench' },
-});
+let submits = 0;
+/**
+ * A leave.submit of one working day of personal leave (no balance to run out): the requester's
+ * manager is its only approver. Each on a weekday of its own, because one person's requests may
+ * not overlap and the bench makes thousands; from 2027 on, where no holiday calendar is loaded
+ * and every Monday to Friday is a working day.
+ */
+const submit = (id: string) => {
+  const n = submits++;
+  const date = addDays('2027-01-04', 7 * Math.floor(n / 5) + (n % 5));
+  return {
+    name: 'leave.submit' as const,
+    args: { id, type: 'personal' as const, startDate: date, startHalf: 'am' as const, endDate: date, endHalf: 'pm' as const, reason: '回老家探望父母 bench' },
+  };
+};
 
 /** The server's database work per unit (change, mutation), by kind, the busiest first. */
 function dbWork(stats: DbStats, units: number) {

@@ -9,60 +9,110 @@ import { BACKENDS, type Backend } from '../support/backends';
 import { DEMO_PASSWORD, connectClient, startTestServer, type TestClient, type TestServer } from '../support/harness';
 import { randomId } from '../../renderer/db';
 import { createAccounts } from '../../server/admin/accounts';
-import { addDays } from '../../shared/calendar/dates';
+import { SqlDocTx } from '../../server/store/documents';
+import { addDays, agencyDate, daysBetween } from '../../shared/calendar/dates';
 import type { User } from '../../shared/domain/directory';
-import { LEAVE_TYPES } from '../../shared/domain/leave';
-import { MutationRejected } from '../../shared/mutators';
+import { MutationRejected, runMutator } from '../../shared/mutators';
 import { check, type Tracked } from './support/checker';
 import { CALM, startFaultyProxy, type FaultPlan, type FaultyProxy } from './support/faultyProxy';
 import { runSeed, seededRandom, type Rng } from './support/random';
 
 const OPS = Number(process.env.FAULT_OPS ?? 150);
+const SPELLS = 2;
 const HOSTILE: FaultPlan = { dropRequest: 0.05, dropAck: 0.08, duplicate: 0.1, delay: 0.3, maxDelayMs: 150, cut: 0.02, dropPoke: 0.1 };
 const REASONS = ['回老家探亲', '看病', 'Family visit', 'Trámite personal', '孩子开家长会', '体检'];
+/** Types with and without a balance; personal twice, so that most requests need no balance. */
+const TYPES = ['annual', 'sick', 'personal', 'personal', 'home_visit'] as const;
+/** Leave dates and delegations are relative to today: cancellation needs leave not yet started, report-back leave that has. */
+const TODAY = agencyDate(new Date().toISOString());
 
 function person(id: string, managerId: string): { user: User; password: string } {
-  return { user: { id, username: id, displayName: id.toUpperCase(), departmentId: 'general', managerId, rank: 3, title: '科员', roles: ['staff'], active: true }, password: DEMO_PASSWORD };
+  return {
+    user: { id, username: id, displayName: id.toUpperCase(), departmentId: 'general', managerId, rank: 3, title: '科员', roles: ['staff'], active: true, firstEmployedOn: '2012-07-01', joinedOn: '2020-01-01' },
+    password: DEMO_PASSWORD,
+  };
 }
 
-/** Four managers under the department head, four staff each: 20 people, 20 machines. */
+/**
+ * Four managers under the department head, four staff each: 20 people, 20 machines. HR gives
+ * them this year's annual and home-visit leave, as it would (by the shared mutator).
+ */
 async function addTeams(server: TestServer): Promise<{ managers: string[]; staff: string[] }> {
   const managers = ['m1', 'm2', 'm3', 'm4'];
   const staff = Array.from({ length: 16 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`);
-  await server.db.transaction((tx) => createAccounts(tx, null, [...managers.map((m) => person(m, 'lina')), ...staff.map((s, i) => person(s, managers[i % 4] ?? 'lina'))]));
+  await server.db.transaction(async (tx) => {
+    await createAccounts(tx, null, [...managers.map((m) => person(m, 'lina')), ...staff.map((s, i) => person(s, managers[i % 4] ?? 'lina'))]);
+    for (const typeId of ['annual', 'home_visit']) {
+      const docs = new SqlDocTx(tx);
+      await runMutator('ledger.allocateYear', { typeId, year: Number(TODAY.slice(0, 4)) }, { tx: docs, actorId: 'zhouting', now: new Date().toISOString() });
+      await docs.commit();
+    }
+  });
   return { managers, staff };
 }
 
-async function act(rng: Rng, t: Tracked, isManager: boolean): Promise<void> {
+function submit(rng: Rng, t: Tracked): Promise<number> {
+  const type = rng.pick(TYPES);
+  // Over more than a year, so that a person's requests seldom overlap (an overlap is refused on the spot).
+  const start = addDays(TODAY, rng.int(-60, 400));
+  // Sick leave over two days needs a certificate: keep it short. Home visits are whole days.
+  const end = addDays(start, type === 'sick' ? rng.int(0, 1) : rng.int(0, 4));
+  const half = () => (type === 'home_visit' ? null : rng.pick(['am', 'pm'] as const));
+  return t.client.store.mutate('leave.submit', { id: randomId(), type, startDate: start, startHalf: half() ?? 'am', endDate: end, endHalf: half() ?? 'pm', reason: rng.pick(REASONS) });
+}
+
+/** The requester's side: submit, withdraw while pending, cancel approved leave not yet started, report back. */
+async function staffAct(rng: Rng, t: Tracked): Promise<number> {
   const { store } = t.client;
   const roll = rng();
-  let done: Promise<number> | null = null;
-  if (isManager && roll < 0.5) {
-    const inbox = await store.db.leaveRequests.where('pendingApproverId').equals(store.userId).toArray();
-    if (inbox.length > 0) {
-      const approve = rng.chance(0.7);
-      done = store.mutate('approval.decide', { requestId: rng.pick(inbox).id, decision: approve ? 'approve' : 'reject', comment: approve ? '' : '请调整时间' });
-    }
-  } else if (roll < 0.7 || isManager) {
-    const start = addDays('2026-01-05', rng.int(0, 330));
-    done = store.mutate('leave.submit', {
-      id: randomId(),
-      type: rng.pick(LEAVE_TYPES),
-      startDate: start,
-      startHalf: rng.pick(['am', 'pm'] as const),
-      endDate: addDays(start, rng.int(0, 6)),
-      endHalf: rng.pick(['am', 'pm'] as const),
-      reason: rng.pick(REASONS),
-    });
-  } else {
-    const mine = await store.db.leaveRequests.where('requesterId').equals(store.userId).filter((r) => r.status === 'pending').toArray();
-    if (mine.length > 0) done = store.mutate('leave.withdraw', { id: rng.pick(mine).id });
+  if (roll < 0.55) return submit(rng, t);
+  const mine = await store.db.leaveRequests.where('requesterId').equals(store.userId).toArray();
+  // With nothing to withdraw, cancel or report back, the person submits instead.
+  if (roll < 0.7) {
+    const pending = mine.filter((r) => r.status === 'pending');
+    return pending.length > 0 ? store.mutate('leave.withdraw', { id: rng.pick(pending).id }) : submit(rng, t);
   }
-  if (!done) return;
+  if (roll < 0.82) {
+    const cancellable = mine.filter((r) => r.status === 'approved' && r.cancellation?.status !== 'pending' && r.startDate > TODAY);
+    return cancellable.length > 0 ? store.mutate('leave.cancel', { id: rng.pick(cancellable).id, reason: '计划有变' }) : submit(rng, t);
+  }
+  const started = mine.filter((r) => r.status === 'approved' && !r.reportBack && r.cancellation?.status !== 'pending' && r.startDate <= TODAY);
+  if (started.length === 0) return submit(rng, t);
+  const r = rng.pick(started);
+  const last = r.endDate < TODAY ? r.endDate : TODAY;
+  return store.mutate('leave.reportBack', { id: r.id, returnDate: addDays(r.startDate, rng.int(0, daysBetween(r.startDate, last))), returnHalf: rng.pick(['am', 'pm'] as const), comment: '' });
+}
+
+/** An approver's side: decide what waits on them (or on whom they act for), name an acting approver, end one. */
+async function managerAct(rng: Rng, t: Tracked, managers: readonly string[]): Promise<number> {
+  const { store } = t.client;
+  const roll = rng();
+  if (roll < 0.5) {
+    const inbox = await store.db.leaveRequests.where('pendingApproverIds').equals(store.userId).toArray();
+    if (inbox.length === 0) return submit(rng, t);
+    const item = rng.pick(inbox);
+    const approve = rng.chance(0.75);
+    // As the approval page does: the version the approver saw goes with the decision.
+    return store.mutate('approval.decide', { requestId: item.id, decision: approve ? 'approve' : 'reject', comment: approve ? '' : '请调整时间', revision: item.revision });
+  }
+  if (roll < 0.56) {
+    const to = rng.pick(managers.filter((m) => m !== store.userId));
+    return store.mutate('delegation.set', { id: randomId(), kind: 'manual', toUserId: to, startDate: TODAY, endDate: addDays(TODAY, rng.int(0, 10)), note: '出差期间' });
+  }
+  if (roll < 0.6) {
+    const mine = (await store.db.delegations.where('fromUserId').equals(store.userId).toArray()).filter((d) => d.active);
+    return mine.length > 0 ? store.mutate('delegation.end', { id: rng.pick(mine).id }) : submit(rng, t);
+  }
+  return submit(rng, t);
+}
+
+/** One random action; what store.mutate() accepted is what the user was told is saved. */
+async function act(rng: Rng, t: Tracked, managers: readonly string[]): Promise<void> {
   try {
-    t.acknowledged.push(await done);
+    const id = managers.includes(t.client.username) ? await managerAct(rng, t, managers) : await staffAct(rng, t);
+    t.acknowledged.push(id);
   } catch (err) {
-    // Refused on the spot (e.g. a weekend-only span): never queued, never acknowledged.
+    // Refused on the spot (a weekend-only span, no balance left, an overlap): never queued, never acknowledged.
     if (!(err instanceof MutationRejected)) throw err;
   }
 }
@@ -93,32 +143,44 @@ describe.each(BACKENDS)('20 clients, random offline work, a hostile network (%s)
     }
     await Promise.all(tracked.map((t) => t.client.settle()));
 
-    proxy.plan = HOSTILE;
-    await Promise.all(
-      tracked.map(async (t, n) => {
-        const own = seededRandom(seed + n + 1); // each machine its own schedule, all from the seed
-        let online = true;
-        for (let i = 0; i < OPS; i++) {
-          if (own.chance(0.04)) {
-            online = !online;
-            if (online) t.client.engine.start();
-            else t.client.engine.stop();
+    // Two spells of hostile network, each ended by a calm spell in which everyone syncs (as a
+    // LAN that comes back does): in the second, managers find the first spell's requests in
+    // their inboxes, and staff cancel and report back leave approved in the first.
+    const schedules = tracked.map((_, n) => seededRandom(seed + n + 1)); // each machine its own, all from the seed
+    const timings = { workMs: 0, healMs: 0 };
+    for (let spell = 0; spell < SPELLS; spell++) {
+      proxy.plan = HOSTILE;
+      const started = performance.now();
+      await Promise.all(
+        tracked.map(async (t, n) => {
+          const own = schedules[n] ?? rng;
+          let online = true;
+          for (let i = 0; i < OPS / SPELLS; i++) {
+            if (own.chance(0.04)) {
+              online = !online;
+              if (online) t.client.engine.start();
+              else t.client.engine.stop();
+            }
+            await act(own, t, managers);
+            // People pause between actions, so that pushes, pokes and pulls interleave with their work.
+            await new Promise((r) => setTimeout(r, own.int(0, 40)));
           }
-          await act(own, t, managers.includes(t.client.username));
-          if (own.chance(0.2)) await new Promise((r) => setTimeout(r, own.int(1, 20)));
-        }
-        if (!online) t.client.engine.start();
-      }),
-    );
+          if (!online) t.client.engine.start();
+        }),
+      );
 
-    // The network heals. Everyone syncs; a last round brings everyone the others' last changes.
-    proxy.plan = { ...CALM };
-    await Promise.all(tracked.map((t) => t.client.settle()));
-    for (const t of tracked) t.client.engine.syncNow();
-    await Promise.all(tracked.map((t) => t.client.settle()));
+      // The network heals. Everyone syncs; a last round brings everyone the others' last changes.
+      const worked = performance.now();
+      proxy.plan = { ...CALM };
+      await Promise.all(tracked.map((t) => t.client.settle()));
+      for (const t of tracked) t.client.engine.syncNow();
+      await Promise.all(tracked.map((t) => t.client.settle()));
+      timings.workMs += Math.round(worked - started);
+      timings.healMs += Math.round(performance.now() - worked);
+    }
 
     const report = await check(server.db, tracked);
-    console.log(JSON.stringify({ fault: 'chaos', backend, seed, ops: OPS, ...report, checksums: undefined, faults: proxy.stats }));
+    console.log(JSON.stringify({ fault: 'chaos', backend, seed, ops: OPS, ...report, checksums: undefined, faults: proxy.stats, timings }));
     expect(report.problems).toEqual([]);
     expect(report.mutations).toBeGreaterThan(tracked.length * OPS * 0.5);
     expect(proxy.stats.droppedAcks + proxy.stats.duplicated + proxy.stats.cuts).toBeGreaterThan(0);

@@ -18,7 +18,10 @@ import { writeDocuments } from '../../server/store/documents';
 import { processPull } from '../../server/sync/pull';
 import { SCHEMA_VERSION, type PushResponse } from '../../shared/protocol/sync';
 
-const leaveArgs = (start = '2026-04-07') => ({ id: randomId(), type: 'annual' as const, startDate: start, startHalf: 'am' as const, endDate: start, endHalf: 'pm' as const, reason: '事由' });
+// Personal leave (事假) draws on no balance: these tests are about sync, not entitlements.
+const leaveArgs = (start = '2026-04-07') => ({ id: randomId(), type: 'personal' as const, startDate: start, startHalf: 'am' as const, endDate: start, endHalf: 'pm' as const, reason: '事由' });
+/** The second release's Dexie schema (database.ts version 2): only the leave index changed. */
+const SCHEMA_V2_LEAVE = { leaveRequests: 'id, requesterId, pendingApproverId, updatedAt, [requesterId+createdAt]' };
 const count = async (server: TestServer, sql: string, params: unknown[] = []) => toNumber((await server.db.query<{ n: unknown }>(sql, params)).rows[0]?.n);
 
 describe.each(BACKENDS)('sync guarantees (%s)', (backend: Backend) => {
@@ -37,12 +40,13 @@ describe.each(BACKENDS)('sync guarantees (%s)', (backend: Backend) => {
       socket.timeout(5000).emitWithAck('sync:push', {
         schemaVersion: SCHEMA_VERSION,
         clientId,
-        mutations: ids.map((id) => ({ id, name: 'leave.submit', args: leaveArgs(), clientTime: new Date().toISOString() })),
+        // A day of its own for each, so that every one of them is applied (requests may not overlap).
+        mutations: ids.map((id) => ({ id, name: 'leave.submit', args: leaveArgs(`2026-06-0${id}`), clientTime: new Date().toISOString() })),
       }) as Promise<PushResponse>;
     const clientId = randomId();
     expect(await push([2, 3])).toEqual({ ok: false, error: 'sync.gap', lastMutationId: 0 });
-    expect(await push([1, 2, 4])).toMatchObject({ ok: true, lastMutationId: 2, results: [{ id: 1 }, { id: 2 }] });
-    expect(await push([3])).toMatchObject({ ok: true, lastMutationId: 3 });
+    expect(await push([1, 2, 4])).toMatchObject({ ok: true, lastMutationId: 2, results: [{ id: 1, status: 'applied' }, { id: 2, status: 'applied' }] });
+    expect(await push([3])).toMatchObject({ ok: true, lastMutationId: 3, results: [{ id: 3, status: 'applied' }] });
     const order = (await server.db.query<{ id: unknown }>("SELECT detail->>'mutationId' AS id FROM audit_log WHERE detail->>'clientId' = $1 ORDER BY seq", [clientId])).rows.map((r) => toNumber(r.id));
     expect(order).toEqual([1, 2, 3]);
     socket.close();
@@ -154,24 +158,20 @@ describe.each(BACKENDS)('sync guarantees (%s)', (backend: Backend) => {
   });
 
   it('G9: a session that expires while offline loses nothing; after signing in again the outbox drains', async () => {
-    const short = await startTestServer(backend, { sessionTtlMs: 1500 });
-    try {
-      const client = await connectClient(short.url, 'liuyang');
-      await client.settle();
-      client.engine.stop();
-      const ids = [randomId(), randomId()];
-      for (const [i, id] of ids.entries()) await client.store.mutate('leave.submit', { ...leaveArgs(`2026-04-2${i}`), id });
-      await new Promise((r) => setTimeout(r, 1600));
-      client.engine.start();
-      await waitFor(() => client.engine.getStatus().problem === 'auth_expired', 10_000, 'asked to sign in again');
-      expect(await client.store.pendingCount()).toBe(2);
-      client.engine.setToken((await login(short.url, 'liuyang')).token);
-      await client.settle();
-      expect(await count(short, "SELECT count(*) AS n FROM documents WHERE id = ANY($1)", [ids])).toBe(2);
-      client.close();
-    } finally {
-      await short.close();
-    }
+    const client = await connectClient(server.url, 'liuyang');
+    await client.settle();
+    client.engine.stop();
+    const ids = [randomId(), randomId()];
+    for (const [i, id] of ids.entries()) await client.store.mutate('leave.submit', { ...leaveArgs(`2026-04-2${i}`), id });
+    // Time passes while the laptop is offline: the session runs out (as if its TTL had).
+    await server.db.query("UPDATE sessions SET expires_at = now() - interval '1 second' WHERE user_id = 'liuyang'");
+    client.engine.start();
+    await waitFor(() => client.engine.getStatus().problem === 'auth_expired', 10_000, 'asked to sign in again');
+    expect(await client.store.pendingCount()).toBe(2);
+    client.engine.setToken((await login(server.url, 'liuyang')).token);
+    await client.settle();
+    expect(await count(server, 'SELECT count(*) AS n FROM documents WHERE id = ANY($1)', [ids])).toBe(2);
+    client.close();
   });
 
   it('G8: access revoked (moved to another department, HR role taken away) removes the data at the next pull', async () => {
@@ -182,17 +182,21 @@ describe.each(BACKENDS)('sync guarantees (%s)', (backend: Backend) => {
     await staff.store.mutate('leave.submit', { ...leaveArgs('2026-04-10'), id });
     await staff.settle();
     await waitFor(async () => (await hr.store.db.leaveRequests.get(id)) !== undefined, 10_000, 'HR sees the request');
+    expect(await hr.store.db.leaveLedger.where('userId').equals('wangqiang').count()).toBeGreaterThan(0);
     const commit = await moveUser(server.db, null, 'zhouting', { departmentId: 'general', managerId: 'lina', roles: ['staff'] });
     server.server.poke(commit.audience);
     await waitFor(async () => (await hr.store.db.leaveRequests.get(id)) === undefined, 10_000, 'request gone from the moved user');
     expect(await hr.store.db.leaveRequests.filter((r) => r.requesterId !== 'zhouting').count()).toBe(0);
+    // Everyone's balances went with the HR role; her own stay.
+    expect(await hr.store.db.leaveLedger.filter((e) => e.userId !== 'zhouting').count()).toBe(0);
+    expect(await hr.store.db.leaveLedger.where('userId').equals('zhouting').count()).toBeGreaterThan(0);
     expect((await hr.store.db.users.get('zhouting'))?.departmentId).toBe('general');
     await moveUser(server.db, null, 'zhouting', { departmentId: 'hr', managerId: 'zhangwei', roles: ['staff', 'hr_officer'] });
     staff.close();
     hr.close();
   });
 
-  it('G10: an old-schema client is refused cleanly and keeps its outbox; a Dexie upgrade keeps it too', async () => {
+  it('G10: an old-schema client is refused cleanly and keeps its outbox', async () => {
     const session = await login(server.url, 'chenjing');
     const idb = new IDBFactory();
     const name = databaseName(server.url, session.user.id);
@@ -220,6 +224,62 @@ describe.each(BACKENDS)('sync guarantees (%s)', (backend: Backend) => {
     await waitFor(async () => (await store.pendingCount()) === 0, 10_000, 'outbox drained after the upgrade');
     expect(await count(server, "SELECT count(*) AS n FROM documents WHERE id = $1", [id])).toBe(1);
     current.stop();
+    store.close();
+  });
+
+  it('G10: the Dexie upgrade to leave as data (v2 to v3) drops the old documents, starts the cursor over and keeps the outbox', async () => {
+    const session = await login(server.url, 'wangqiang');
+    const idb = new IDBFactory();
+    const name = databaseName(server.url, session.user.id);
+    // A client of the second release: documents in the old shape (one approver per step), a
+    // cursor well along, and two actions the user made offline, one of them an approval.
+    const v2 = new Dexie(name, { indexedDB: idb, IDBKeyRange });
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2_LEAVE);
+    await v2.open();
+    const stale = { id: 'stale-1', requesterId: 'wangqiang', departmentId: 'general', type: 'annual', startDate: '2026-03-02', startHalf: 'am', endDate: '2026-03-02', endHalf: 'pm', days: 1, reason: '旧版本', status: 'pending', steps: [{ approverId: 'lina', role: 'manager', status: 'pending', decidedAt: null, comment: null }], pendingApproverId: 'lina', history: [], createdAt: '2026-03-01T00:00:00.000Z', updatedAt: '2026-03-01T00:00:00.000Z' };
+    await v2.table('leaveRequests').put(stale);
+    await v2.table('users').put({ id: 'wangqiang', username: 'wangqiang', displayName: '王强', departmentId: 'general', managerId: 'lina', rank: 5, title: '一级科员', roles: ['staff'], active: true });
+    await v2.table('shadow').put({ c: 'leaveRequests', id: 'stale-1', doc: null });
+    const ids = [randomId(), randomId()];
+    await v2.table('outbox').bulkAdd([
+      { id: 7, name: 'leave.submit', args: { ...leaveArgs('2026-05-11'), id: ids[0] }, clientTime: new Date().toISOString() },
+      { id: 8, name: 'leave.submit', args: { ...leaveArgs('2026-05-12'), id: ids[1] }, clientTime: new Date().toISOString() },
+    ]);
+    const clientId = randomId();
+    await v2.table('meta').bulkPut([
+      { key: 'clientId', value: clientId },
+      { key: 'lastQueuedId', value: 8 },
+      { key: 'lastMutationId', value: 6 },
+      { key: 'cursor', value: 4242 },
+      { key: 'scope', value: 3 },
+    ]);
+    await v2.table('rejections').add({ mutationId: 5, name: 'leave.withdraw', args: { id: 'x' }, code: 'leave.not_withdrawable', params: { status: 'approved' }, at: '2026-03-01T00:00:00.000Z', seen: 0 });
+    v2.close();
+
+    const store = LocalStore.open(name, session.user.id, { indexedDB: idb, IDBKeyRange });
+    expect(store.db.verno).toBe(3);
+    // The user's unsent work and unread notices carry over; documents in the old shape do not.
+    expect((await store.pending()).map((e) => e.id)).toEqual([7, 8]);
+    expect(await store.clientId()).toBe(clientId);
+    expect(await store.unseenRejections()).toHaveLength(1);
+    expect(await store.db.leaveRequests.count()).toBe(0);
+    expect(await store.db.users.count()).toBe(0);
+    expect(await store.db.shadow.count()).toBe(0);
+    // Everything is downloaded again, in the new shape.
+    expect(await store.cursor()).toEqual({ cursor: 0, scope: 0 });
+
+    // The server has processed this machine's first six mutations (the old release pushed them).
+    await server.db.query('INSERT INTO clients (client_id, user_id, last_mutation_id) VALUES ($1, $2, 6)', [clientId, session.user.id]);
+    const engine = new SyncEngine({ store, serverUrl: server.url, token: session.token, ackTimeoutMs: 3000 });
+    engine.start();
+    await waitFor(async () => (await store.pendingCount()) === 0 && (await store.db.leaveRequests.count()) >= 2, 10_000, 'outbox drained and documents back after the upgrade');
+    expect(await count(server, 'SELECT count(*) AS n FROM documents WHERE id = ANY($1)', [ids])).toBe(2);
+    expect(await store.db.leaveRequests.get('stale-1')).toBeUndefined();
+    expect((await store.db.leaveRequests.get(ids[0] ?? ''))?.pendingApproverIds).toEqual(['lina']);
+    expect(await store.db.leaveTypes.count()).toBeGreaterThan(0);
+    expect(await store.db.leaveLedger.where('userId').equals('wangqiang').count()).toBe(2);
+    engine.stop();
     store.close();
   });
 });

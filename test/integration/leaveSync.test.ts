@@ -9,7 +9,11 @@ import type { LeaveRequest } from '../../shared/domain/leave';
 import { writeDocuments } from '../../server/store/documents';
 import { makeLeave } from '../support/leaveFixture';
 
-const week = { type: 'annual', startDate: '2026-03-02', startHalf: 'am', endDate: '2026-03-03', endHalf: 'pm', reason: '回老家办事' } as const;
+// Personal leave (事假) draws on no balance, so these flows test sync, not entitlements
+// (test/integration/leaveRules.test.ts does those). Each submit takes its own days: a person's
+// requests may not overlap.
+const week = { type: 'personal', startDate: '2026-03-02', startHalf: 'am', endDate: '2026-03-03', endHalf: 'pm', reason: '回老家办事' } as const;
+const on = (startDate: string, endDate = startDate) => ({ ...week, startDate, endDate });
 
 async function serverDoc(server: TestServer, id: string): Promise<LeaveRequest | undefined> {
   const { rows } = await server.db.query<{ data: LeaveRequest }>("SELECT data FROM documents WHERE collection = 'leaveRequests' AND id = $1", [id]);
@@ -57,7 +61,7 @@ describe.each(BACKENDS)('leave requests synced through a real server (%s)', (bac
     expect(await staff.store.pendingCount()).toBe(0);
     expect((await serverDoc(server, id))?.status).toBe('pending');
 
-    await waitFor(async () => (await manager.store.db.leaveRequests.where('pendingApproverId').equals('lina').count()) === 1, 10_000, 'manager inbox');
+    await waitFor(async () => (await manager.store.db.leaveRequests.where('pendingApproverIds').equals('lina').count()) === 1, 10_000, 'manager inbox');
     await manager.store.mutate('approval.decide', { requestId: id, decision: 'approve', comment: '同意' });
     await manager.settle();
     await waitFor(async () => (await staff.store.db.leaveRequests.get(id))?.status === 'approved', 10_000, 'requester sees approval');
@@ -67,7 +71,8 @@ describe.each(BACKENDS)('leave requests synced through a real server (%s)', (bac
     expect(await staff.store.db.leaveRequests.get(id)).toEqual(truth);
     expect(await manager.store.db.leaveRequests.get(id)).toEqual(truth);
     expect(truth?.history.map((h) => h.action)).toEqual(['submitted', 'approved']);
-    expect(truth?.steps[0]).toMatchObject({ approverId: 'lina', status: 'approved', comment: '同意' });
+    expect(truth?.steps).toMatchObject([{ approverIds: ['lina'], status: 'approved', decisions: [{ approverId: 'lina', byId: 'lina', decision: 'approved', comment: '同意' }] }]);
+    expect(truth?.pendingApproverIds).toEqual([]);
   });
 
   it('routes a request over three working days to the department head after the manager', async () => {
@@ -77,16 +82,17 @@ describe.each(BACKENDS)('leave requests synced through a real server (%s)', (bac
     await staff.settle();
     const doc = await serverDoc(server, id);
     expect(doc?.days).toBe(5);
-    expect(doc?.steps.map((s) => [s.approverId, s.role, s.status])).toEqual([
-      ['liuyang', 'department_head', 'pending'],
-    ]);
+    // The direct manager is also the department head: one step, never the same person twice.
+    expect(doc?.ruleId).toBe('leave-long');
+    expect(doc?.steps.map((s) => [s.approverIds, s.kind, s.status])).toEqual([[['liuyang'], 'department_head', 'pending']]);
+    expect(doc?.pendingApproverIds).toEqual(['liuyang']);
   });
 
   it('rolls back a withdrawal refused because the request was approved meanwhile, and says why', async () => {
     const staff = await connect('zhaomin');
     const manager = await connect('lina');
     const id = randomId();
-    await staff.store.mutate('leave.submit', { id, ...week });
+    await staff.store.mutate('leave.submit', { id, ...on('2026-03-09') });
     await staff.settle();
 
     await waitFor(async () => (await manager.store.db.leaveRequests.get(id)) !== undefined, 10_000, 'manager has the request');
@@ -110,7 +116,7 @@ describe.each(BACKENDS)('leave requests synced through a real server (%s)', (bac
   it('shows a request only to its requester, its approvers and HR', async () => {
     const staff = await connect('sunlei');
     const id = randomId();
-    await staff.store.mutate('leave.submit', { id, ...week });
+    await staff.store.mutate('leave.submit', { id, ...on('2026-03-10') });
     await staff.settle();
     const colleague = await connect('chenjing');
     const hr = await connect('zhouting');
@@ -122,7 +128,7 @@ describe.each(BACKENDS)('leave requests synced through a real server (%s)', (bac
 
   it('keeps the hash-chained audit log intact, with a row per mutation and sign-in', async () => {
     const staff = await connect('wangqiang');
-    await staff.store.mutate('leave.submit', { id: randomId(), ...week });
+    await staff.store.mutate('leave.submit', { id: randomId(), ...on('2026-03-11') });
     await staff.settle();
     const result = await verifyAudit(server.db);
     expect(result.ok).toBe(true);
@@ -136,9 +142,9 @@ describe.each(BACKENDS)('leave requests synced through a real server (%s)', (bac
     const staff = await connect('wangqiang');
     const manager = await connect('lina');
     const ids = [randomId(), randomId(), randomId()];
-    for (const id of ids) await staff.store.mutate('leave.submit', { id, ...week });
+    for (const [i, id] of ids.entries()) await staff.store.mutate('leave.submit', { id, ...on(`2026-03-1${6 + i}`) });
     await staff.settle();
-    await waitFor(async () => (await manager.store.db.leaveRequests.where('pendingApproverId').equals('lina').count()) >= 3, 10_000, 'inbox');
+    await waitFor(async () => (await manager.store.db.leaveRequests.where('pendingApproverIds').equals('lina').count()) >= 3, 10_000, 'inbox');
     await manager.store.mutate('approval.decide', { requestId: ids[0] ?? '', decision: 'approve', comment: '' });
     await manager.store.mutate('approval.decide', { requestId: ids[1] ?? '', decision: 'reject', comment: '时间冲突' });
     await staff.store.mutate('leave.withdraw', { id: ids[2] ?? '' });

@@ -6,6 +6,7 @@ import { BACKENDS } from '../support/backends';
 import { DEMO_PASSWORD, connectClient, login, startTestServer, waitFor, type TestServer } from '../support/harness';
 import { randomId } from '../../renderer/db';
 import { setAccountDisabled } from '../../server/admin/accounts';
+import { addDays } from '../../shared/calendar/dates';
 import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../shared/protocol/sync';
 
 function openSocket(url: string, token: string): Promise<Socket> {
@@ -19,12 +20,18 @@ function openSocket(url: string, token: string): Promise<Socket> {
   });
 }
 
-const submit = (id: number, docId = randomId()) => ({
-  id,
-  name: 'leave.submit',
-  args: { id: docId, type: 'sick', startDate: '2026-04-07', startHalf: 'am', endDate: '2026-04-07', endHalf: 'pm', reason: '发烧' },
-  clientTime: new Date().toISOString(),
-});
+let submits = 0;
+/** One day of sick leave, each on a weekday of its own (one person's requests may not overlap). */
+const submit = (id: number, docId = randomId()) => {
+  const n = submits++;
+  const date = addDays('2026-04-13', 7 * Math.floor(n / 5) + (n % 5));
+  return {
+    id,
+    name: 'leave.submit',
+    args: { id: docId, type: 'sick', startDate: date, startHalf: 'am', endDate: date, endHalf: 'pm', reason: '发烧' },
+    clientTime: new Date().toISOString(),
+  };
+};
 
 describe.each(BACKENDS)('sync protocol and sessions (%s)', (backend) => {
   let server: TestServer;

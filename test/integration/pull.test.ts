@@ -7,6 +7,7 @@ import type { Database } from '../../server/store/database';
 import { writeDocuments } from '../../server/store/documents';
 import { seedDemo } from '../../server/seed/demo';
 import { processPull } from '../../server/sync/pull';
+import { agencyDate } from '../../shared/calendar/dates';
 import type { LeaveRequest } from '../../shared/domain/leave';
 import type { Change, PullResponse } from '../../shared/protocol/sync';
 import { makeLeave } from '../support/leaveFixture';
@@ -15,6 +16,8 @@ const leave = (id: string, requesterId: string, approverId: string): LeaveReques
   makeLeave(requesterId, [approverId], { id, departmentId: 'general', startDate: '2026-03-02', endDate: '2026-03-02', days: 1, reason: 'r' });
 
 type Ok = Extract<PullResponse, { ok: true }>;
+/** The year the demo seed allocated balances for. */
+const year = Number(agencyDate(new Date().toISOString()).slice(0, 4));
 async function pullAll(db: Database, userId: string, pageSize: number, from = { cursor: 0, scope: 0 }): Promise<{ pages: Ok[]; changes: Change[] }> {
   const pages: Ok[] = [];
   let position = from;
@@ -52,9 +55,12 @@ describe.each(BACKENDS)('pull (%s)', (backend) => {
     expect(changes.filter((c) => c.c === 'users')).toHaveLength(12);
     expect(pages[0]?.reset).toBe(true);
     expect(pages.slice(1).every((p) => !p.reset)).toBe(true);
-    // The seed is one commit of 17 documents: it arrives whole, on a page of its own.
-    expect(pages[0]?.changes).toHaveLength(17);
-    for (const page of pages.slice(1).filter((p) => p.more)) expect(page.changes.length).toBeLessThanOrEqual(7);
+    // Migration 0004 wrote the system documents in one commit (9 leave types, 3 approval rules,
+    // the 2026 calendar), and the demo seed the directory in another (5 departments, 12 people):
+    // each is larger than a page, and each arrives whole, on a page of its own.
+    expect(pages[0]?.changes.map((c) => c.c).sort()).toEqual([...Array<string>(9).fill('leaveTypes'), ...Array<string>(3).fill('approvalRules'), 'calendars'].sort());
+    expect(pages[1]?.changes).toHaveLength(17);
+    for (const page of pages.slice(2).filter((p) => p.more)) expect(page.changes.length).toBeLessThanOrEqual(7);
     // Each batch's three documents arrive on the same page.
     for (let i = 0; i < 30; i++) {
       const holding = pages.filter((p) => p.changes.some((c) => c.id.startsWith(`batch-${i}-`)));
@@ -68,6 +74,25 @@ describe.each(BACKENDS)('pull (%s)', (backend) => {
     expect(hr.changes.filter((c) => c.c === 'leaveRequests')).toHaveLength(130);
     const head = await pullAll(db, 'liuyang', 1000);
     expect(head.changes.filter((c) => c.c === 'leaveRequests')).toHaveLength(40);
+  });
+
+  it('gives a leave balance entry to its owner and HR only; types, calendars and rules to everyone', async () => {
+    const ledgerOwners = (changes: Change[]) => [...new Set(changes.flatMap((c) => (c.c === 'leaveLedger' && 'doc' in c ? [c.doc.userId] : [])))].sort();
+    // The demo seed allocated this year's annual and home-visit leave to the nine staff members.
+    expect(ledgerOwners((await pullAll(db, 'wangqiang', 1000)).changes)).toEqual(['wangqiang']);
+    expect((await pullAll(db, 'wangqiang', 1000)).changes.filter((c) => c.c === 'leaveLedger').map((c) => c.id).sort()).toEqual([
+      `al-${year}-annual-wangqiang`,
+      `al-${year}-home_visit-wangqiang`,
+    ]);
+    expect(ledgerOwners((await pullAll(db, 'chenjing', 1000)).changes)).toEqual(['chenjing']);
+    // The department head is no HR officer: only his own.
+    expect(ledgerOwners((await pullAll(db, 'liuyang', 1000)).changes)).toEqual(['liuyang']);
+    const hr = await pullAll(db, 'zhouting', 1000);
+    expect(hr.changes.filter((c) => c.c === 'leaveLedger')).toHaveLength(18);
+    // The administrators hold no leave of their own, but route and count like everyone.
+    const admin = await pullAll(db, 'admin', 1000);
+    expect(admin.changes.filter((c) => c.c === 'leaveLedger')).toEqual([]);
+    expect(admin.changes.filter((c) => c.c === 'leaveTypes' || c.c === 'calendars' || c.c === 'approvalRules')).toHaveLength(13);
   });
 
   it('sends a tombstone to a reader who lost access, and nothing more once caught up', async () => {

@@ -17,9 +17,24 @@ export class MemoryDocTx implements DocTx {
   readonly writes: RecordedWrite[] = [];
 
   constructor(seed: SeedDocs = {}) {
+    this.seedAll(seed);
+  }
+
+  /** Stores documents as existing state: not recorded in `writes` (a test's setup, not its subject). */
+  seedAll(seed: SeedDocs): void {
     for (const c of Object.keys(seed) as CollectionName[]) {
       for (const doc of seed[c] ?? []) this.store(c).set((doc as { id: string }).id, structuredClone(doc));
     }
+  }
+
+  /** One document as existing state (see seedAll). */
+  seedDoc<C extends CollectionName>(c: C, doc: Collections[C]): void {
+    this.store(c).set((doc as { id: string }).id, structuredClone(doc));
+  }
+
+  /** Removes a document as if it had never been stored (e.g. a year with no calendar document). */
+  remove(c: CollectionName, id: string): void {
+    this.store(c).delete(id);
   }
 
   private store(c: CollectionName): Map<string, unknown> {
@@ -45,9 +60,17 @@ export class MemoryDocTx implements DocTx {
   async find<C extends CollectionName>(c: C, field: IndexedFields[C], value: string): Promise<Collections[C][]> {
     const found: Collections[C][] = [];
     for (const doc of this.store(c).values()) {
-      if ((doc as Record<string, unknown>)[field] === value) found.push(structuredClone(doc) as Collections[C]);
+      const v = (doc as Record<string, unknown>)[field];
+      if (v === value || (Array.isArray(v) && v.includes(value))) found.push(structuredClone(doc) as Collections[C]);
     }
     return found;
+  }
+
+  /** Blobs this store pretends to hold (tests add to it). */
+  readonly blobs = new Set<string>();
+
+  async hasBlob(sha256: string): Promise<boolean> {
+    return this.blobs.has(sha256);
   }
 
   /** Synchronous read for assertions (a clone; undefined when absent). */

@@ -7,9 +7,10 @@ import type { LeaveRequest } from '../../../shared/domain/leave';
 import { useMyLeaveRequests, usePendingDocIds } from '../../db';
 import { testId } from '../../components/testId';
 import { formatDays, formatSpan } from './format';
+import { RequestActionButtons } from './RequestActionButtons';
 import { RequestDetail } from './RequestDetail';
-import { StatusTag, WaitingSyncTag } from './StatusTag';
-import { WithdrawButton } from './WithdrawButton';
+import { RequestTags } from './StatusTag';
+import { useLeaveTypeName } from './useLeaveTypeName';
 
 /** The user's own requests; /requests/:id opens one in a drawer over the list. */
 export function MyRequestsPage() {
@@ -18,33 +19,29 @@ export function MyRequestsPage() {
   const { id } = useParams();
   const requests = useMyLeaveRequests();
   const pendingIds = usePendingDocIds();
+  const typeName = useLeaveTypeName();
 
   const columns: TableColumnsType<LeaveRequest> = [
-    { key: 'type', title: t('leave.col.type'), render: (_, r) => t(`leaveType.${r.type}`) },
+    { key: 'type', title: t('leave.col.type'), width: 120, render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{typeName(r.type)}</span> },
     { key: 'dates', title: t('leave.col.dates'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatSpan(t, r)}</span> },
-    { key: 'days', title: t('leave.col.days'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDays(t, r.days)}</span> },
+    { key: 'days', title: t('leave.col.days'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{formatDays(t, r.days, r.counting)}</span> },
     {
       key: 'status',
       title: t('leave.col.status'),
-      width: 190,
-      render: (_, r) => (
-        <Space size={4} wrap>
-          <StatusTag status={r.status} />
-          {pendingIds.has(r.id) && <WaitingSyncTag />}
-        </Space>
-      ),
+      width: 200,
+      render: (_, r) => <RequestTags request={r} waitingSync={pendingIds.has(r.id)} />,
     },
     { key: 'createdAt', title: t('leave.col.submittedAt'), render: (_, r) => dayjs(r.createdAt).format('YYYY-MM-DD HH:mm'), width: 160 },
     {
       key: 'actions',
       title: t('leave.col.actions'),
-      width: 190,
+      width: 260,
       render: (_, r) => (
-        <Space size={8}>
+        <Space size={8} wrap>
           <Button size="small" icon={<EyeOutlined />} onClick={() => navigate(`/requests/${r.id}`)} data-testid="request-view">
             {t('leave.view')}
           </Button>
-          {r.status === 'pending' && <WithdrawButton requestId={r.id} size="small" />}
+          <RequestActionButtons request={r} size="small" />
         </Space>
       ),
     },
@@ -87,7 +84,7 @@ export function MyRequestsPage() {
         onClose={() => navigate('/requests')}
         title={t('leave.detail.title')}
         width={560}
-        extra={selected?.status === 'pending' ? <WithdrawButton requestId={selected.id} /> : null}
+        extra={selected ? <RequestActionButtons request={selected} /> : null}
         destroyOnHidden
       >
         {selected === undefined ? null : <RequestDetail request={selected} waitingSync={selected ? pendingIds.has(selected.id) : false} />}

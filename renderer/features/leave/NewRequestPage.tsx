@@ -3,22 +3,27 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Alert, App, Button, Card, DatePicker, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { agencyDate } from '../../../shared/calendar/dates';
 import type { HalfDay } from '../../../shared/calendar/workingDays';
-import { LEAVE_TYPES, REASON_MAX, type LeaveType } from '../../../shared/domain/leave';
+import type { Attachment } from '../../../shared/domain/attachment';
+import { REASON_MAX } from '../../../shared/domain/leave';
+import { leaveTypeName, type LeaveTypeDef } from '../../../shared/domain/leaveTypes';
 import { MutationRejected } from '../../../shared/mutators';
-import { randomId, useDirectory, useStore } from '../../db';
+import { randomId, useDirectory, useDocQuery, useLeaveTypes, useStore } from '../../db';
 import { useAppSelector } from '../../app/hooks';
 import { selectSyncStatus } from '../../app/syncSlice';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { reasonMessage } from '../../i18n/reasons';
 import { ApprovalPreview } from './ApprovalPreview';
-import { formatDays } from './format';
-import { previewDays, type SpanDraft } from './leaveDays';
+import { AttachmentPicker } from './AttachmentPicker';
+import { assessDraft } from './draft';
+import { BalanceView, DaysView, daysHint, ProblemsView } from './DraftSummary';
+import { previewDays, spanOf, type SpanDraft } from './leaveDays';
 
 const ISO = 'YYYY-MM-DD';
 
 interface LeaveFormValues {
-  type?: LeaveType;
+  type?: string;
   start?: Dayjs | null;
   startHalf: HalfDay;
   end?: Dayjs | null;
@@ -33,39 +38,45 @@ function draftOf(values: Partial<LeaveFormValues>): SpanDraft {
 export function NewRequestPage() {
   const store = useStore();
   const directory = useDirectory();
-  if (!directory) return <LoadingBlock />;
-  // The mutator needs the requester and their managers; until the first pull brings the
-  // directory, a submission could only be refused.
-  return <LeaveForm ready={directory.users.has(store.userId)} />;
+  const types = useLeaveTypes();
+  if (!directory || !types) return <LoadingBlock />;
+  // The mutator needs the requester, their managers and the leave types; until the first pull
+  // brings them, a submission could only be refused.
+  const active = types.filter((type) => type.active);
+  return <LeaveForm ready={directory.users.has(store.userId) && active.length > 0} types={active} />;
 }
 
-function LeaveForm({ ready }: { ready: boolean }) {
-  const { t } = useTranslation();
+function LeaveForm({ ready, types }: { ready: boolean; types: LeaveTypeDef[] }) {
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const store = useStore();
   const { connection } = useAppSelector(selectSyncStatus);
   const [form] = Form.useForm<LeaveFormValues>();
-  const values = Form.useWatch([], form) as Partial<LeaveFormValues> | undefined;
+  const values = (Form.useWatch([], form) as Partial<LeaveFormValues> | undefined) ?? {};
+  const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const preview = previewDays(draftOf(values ?? {}));
+  const today = agencyDate(new Date().toISOString());
+  const type = types.find((x) => x.id === values.type);
+  const span = draftOf(values);
+  const assessment = useDocQuery(
+    (tx, userId) => assessDraft(tx, userId, { typeId: values.type, ...span, attachments: attachments.length }, today),
+    [values.type, span.startDate, span.startHalf, span.endDate, span.endHalf, attachments.length, today],
+  );
+  // A preview made for other inputs (the query is still running) is not shown as current.
+  const current = assessment && assessment.type?.id === type?.id ? assessment : undefined;
+  const days = current?.days.kind === 'days' ? current.days.days : 0;
 
   async function submit(v: LeaveFormValues): Promise<void> {
-    if (!v.type || !v.start || !v.end) return;
+    const chosen = types.find((x) => x.id === v.type);
+    const whole = chosen ? spanOf(draftOf(v), chosen.unit) : null;
+    if (!chosen || !whole) return;
     setBusy(true);
     setFormError(null);
     try {
-      await store.mutate('leave.submit', {
-        id: randomId(),
-        type: v.type,
-        startDate: v.start.format(ISO),
-        startHalf: v.startHalf,
-        endDate: v.end.format(ISO),
-        endHalf: v.endHalf,
-        reason: v.reason ?? '',
-      });
+      await store.mutate('leave.submit', { id: randomId(), type: chosen.id, ...whole, reason: v.reason ?? '', attachments });
     } catch (err) {
       setBusy(false);
       setFormError(err instanceof MutationRejected ? reasonMessage(t, err.code, err.params) : t('common.unexpectedError'));
@@ -86,12 +97,6 @@ function LeaveForm({ ready }: { ready: boolean }) {
     if (formError) setFormError(null);
   }
 
-  let daysView;
-  if (preview.kind === 'incomplete') daysView = <Typography.Text type="secondary">{t('leave.days.unknown')}</Typography.Text>;
-  else if (preview.kind === 'invalid') daysView = <Typography.Text type="danger">{t('leave.field.endBeforeStart')}</Typography.Text>;
-  else if (preview.days === 0) daysView = <Typography.Text type="warning">{t('leave.days.none')}</Typography.Text>;
-  else daysView = <Typography.Text strong>{formatDays(t, preview.days)}</Typography.Text>;
-
   return (
     <Card title={<span data-testid="page-title">{t('leave.new.title')}</span>}>
       {!ready && <Alert type="info" showIcon message={t('leave.directoryLoading')} style={{ marginBottom: 24 }} data-testid="leave-directory-loading" />}
@@ -106,41 +111,51 @@ function LeaveForm({ ready }: { ready: boolean }) {
         data-testid="leave-form"
       >
         <Form.Item name="type" label={t('leave.field.type')} rules={[{ required: true, message: t('leave.field.typeRequired') }]}>
-          <Select<LeaveType>
+          <Select<string>
             placeholder={t('leave.field.typePlaceholder')}
             data-testid="leave-type"
             virtual={false}
             style={{ maxWidth: 320 }}
-            options={LEAVE_TYPES.map((type) => ({ value: type, label: t(`leaveType.${type}`), 'data-testid': `leave-type-option-${type}` }))}
+            options={types.map((x) => ({ value: x.id, label: leaveTypeName(x, i18n.language), 'data-testid': `leave-type-option-${x.id}` }))}
           />
         </Form.Item>
-        <DateAndHalf which="start" />
-        <DateAndHalf which="end" />
-        <Form.Item label={t('leave.days.label')} extra={t('leave.days.hint')}>
-          <div data-testid="leave-days" data-days={preview.kind === 'days' ? preview.days : ''} style={{ minHeight: 22 }}>
-            {daysView}
-          </div>
+        <DateAndHalf which="start" halves={type?.unit !== 'day'} />
+        <DateAndHalf which="end" halves={type?.unit !== 'day'} />
+        <Form.Item label={t('leave.days.label')} extra={daysHint(t, current)}>
+          <DaysView assessment={current} />
+          <BalanceView assessment={current} />
         </Form.Item>
         <Form.Item label={t('leave.approvers.label')}>
-          <div style={{ minHeight: 22 }}>{preview.kind === 'days' && preview.days > 0 ? <ApprovalPreview days={preview.days} /> : <Typography.Text type="secondary">—</Typography.Text>}</div>
+          <div style={{ minHeight: 22 }}>{type && days > 0 ? <ApprovalPreview typeId={type.id} days={days} today={today} /> : <Typography.Text type="secondary">—</Typography.Text>}</div>
         </Form.Item>
         <Form.Item name="reason" label={t('leave.field.reason')} rules={[{ required: true, whitespace: true, message: t('leave.field.reasonRequired') }]}>
           <Input.TextArea placeholder={t('leave.field.reasonPlaceholder')} maxLength={REASON_MAX} showCount autoSize={{ minRows: 3, maxRows: 8 }} data-testid="leave-reason" />
         </Form.Item>
+        <Form.Item
+          label={t('leave.attachments.label')}
+          required={current?.attachmentRequired ?? false}
+          extra={type && type.attachmentOverDays !== null ? t(type.attachmentOverDays === 0 ? 'leave.attachments.alwaysNeeded' : 'leave.attachments.neededOver', { days: type.attachmentOverDays }) : undefined}
+        >
+          <AttachmentPicker value={attachments} onChange={setAttachments} disabled={busy} />
+        </Form.Item>
+        <ProblemsView assessment={current} />
         {formError && <Alert type="error" showIcon message={formError} role="alert" style={{ marginBottom: 24 }} data-testid="leave-form-error" />}
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} disabled={!ready} data-testid="leave-submit">
             {t('leave.submit')}
           </Button>
-          <Button onClick={() => navigate('/requests')}>{t('leave.cancel')}</Button>
+          <Button onClick={() => navigate('/requests')}>{t('leave.back')}</Button>
         </Space>
       </Form>
     </Card>
   );
 }
 
-/** A date (typeable as YYYY-MM-DD) and which half of that day the leave starts or ends. */
-function DateAndHalf({ which }: { which: 'start' | 'end' }) {
+/**
+ * A date (typeable as YYYY-MM-DD) and, for types taken in half days, which half of that day the
+ * leave starts or ends.
+ */
+function DateAndHalf({ which, halves }: { which: 'start' | 'end'; halves: boolean }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<LeaveFormValues>();
   const halfName = which === 'start' ? 'startHalf' : 'endHalf';
@@ -152,17 +167,20 @@ function DateAndHalf({ which }: { which: 'start' | 'end' }) {
           {
             validator: async (_rule: unknown, end: Dayjs | null | undefined) => {
               const v = form.getFieldsValue() as Partial<LeaveFormValues>;
-              if (end && previewDays(draftOf({ ...v, end })).kind === 'invalid') throw new Error(t('leave.field.endBeforeStart'));
+              const draft = draftOf({ ...v, end });
+              if (!halves) Object.assign(draft, { startHalf: 'am', endHalf: 'pm' });
+              if (end && previewDays(draft).kind === 'invalid') throw new Error(t('leave.field.endBeforeStart'));
             },
           },
         ];
   return (
     <Form.Item label={t(`leave.field.${which}`)} required style={{ marginBottom: 0 }}>
       <Space wrap align="start" size={12}>
-        <Form.Item name={which} rules={rules} dependencies={which === 'end' ? ['start', 'startHalf', 'endHalf'] : []}>
+        <Form.Item name={which} rules={rules} dependencies={which === 'end' ? ['start', 'startHalf', 'endHalf', 'type'] : []}>
           <DatePicker format={ISO} placeholder={t('leave.field.datePlaceholder')} style={{ width: 180 }} data-testid={`leave-${which}`} aria-label={t(`leave.field.${which}`)} />
         </Form.Item>
-        <Form.Item name={halfName}>
+        {/* Kept in the form while hidden, so switching back to a half-day type restores the choice. */}
+        <Form.Item name={halfName} hidden={!halves}>
           <Radio.Group optionType="button" data-testid={`leave-${which}-half`} aria-label={t(`leave.field.${which}`)}>
             {(['am', 'pm'] as const).map((half) => (
               <Radio.Button key={half} value={half}>

@@ -2,8 +2,8 @@
 // in the user's language, until it has been read (then it is marked seen in the local database).
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Space } from 'antd';
-import { useDirectory, useLeaveRequest, useStore, useUnseenRejections, type RejectionNotice } from '../../db';
-import { describeRejection, subjectIdOf } from './describeRejection';
+import { useDirectory, useLeaveRequest, useLeaveTypes, useStore, useUnseenRejections, type RejectionNotice } from '../../db';
+import { describeRejection, inlineTypeName, subjectIdOf } from './describeRejection';
 
 export function RejectionNotices() {
   const notices = useUnseenRejections();
@@ -18,13 +18,16 @@ export function RejectionNotices() {
 }
 
 function NoticeItem({ notice }: { notice: RejectionNotice }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const store = useStore();
   const directory = useDirectory();
+  const types = useLeaveTypes();
   const request = useLeaveRequest(subjectIdOf(notice) ?? undefined);
   const text = describeRejection(t, notice, {
     request,
     nameOf: (id) => directory?.users.get(id)?.displayName ?? t('common.unknownUser'),
+    typeName: inlineTypeName(types, i18n.language),
+    language: i18n.language,
   });
   const dismiss = () => {
     if (notice.seq !== undefined) void store.markRejectionsSeen([notice.seq]);

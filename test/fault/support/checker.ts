@@ -22,6 +22,8 @@ export interface Report {
   applied: number;
   rejected: number;
   problems: string[];
+  /** Outcomes by mutator, so a run's log shows what it exercised: { 'leave.submit': { applied, rejected } }. */
+  byName: Record<string, { applied: number; rejected: number }>;
   checksums: Record<string, { client: string; server: string }>;
 }
 
@@ -32,7 +34,7 @@ const checksum = (docs: Map<string, unknown>) =>
     .slice(0, 16);
 
 export async function check(db: Database, tracked: readonly Tracked[]): Promise<Report> {
-  const report: Report = { clients: tracked.length, mutations: 0, applied: 0, rejected: 0, problems: [], checksums: {} };
+  const report: Report = { clients: tracked.length, mutations: 0, applied: 0, rejected: 0, problems: [], byName: {}, checksums: {} };
   for (const { client, acknowledged } of tracked) {
     const who = client.username;
     const clientId = await client.store.clientId();
@@ -41,11 +43,16 @@ export async function check(db: Database, tracked: readonly Tracked[]): Promise<
     if (acknowledged.join() !== expected.join()) report.problems.push(`${who}: mutation ids are not 1..n in order`);
 
     // Exactly once, with a final outcome: one audit row per mutation id, none missing, none extra.
-    const { rows } = await db.query<{ id: unknown; kind: string; n: unknown }>(
-      `SELECT (detail->>'mutationId')::bigint AS id, min(kind) AS kind, count(*) AS n FROM audit_log
+    const { rows } = await db.query<{ id: unknown; kind: string; name: string; n: unknown }>(
+      `SELECT (detail->>'mutationId')::bigint AS id, min(kind) AS kind, min(detail->>'name') AS name, count(*) AS n FROM audit_log
         WHERE kind IN ('mutation.applied', 'mutation.rejected') AND detail->>'clientId' = $1 GROUP BY 1 ORDER BY 1`,
       [clientId],
     );
+    for (const r of rows) {
+      const counts = (report.byName[r.name] ??= { applied: 0, rejected: 0 });
+      if (r.kind === 'mutation.applied') counts.applied++;
+      else counts.rejected++;
+    }
     const outcomes = new Map(rows.map((r) => [toNumber(r.id), r]));
     for (const id of expected) {
       const o = outcomes.get(id);

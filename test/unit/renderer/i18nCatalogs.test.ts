@@ -2,7 +2,10 @@
 // nothing empty, and the same {{placeholders}} in every language.
 import { describe, expect, it } from 'vitest';
 import { REASON_CODES } from '../../../shared/i18n/reasons';
-import { LEAVE_STATUSES, LEAVE_TYPES } from '../../../shared/domain/leave';
+import { MUTATOR_NAMES } from '../../../shared/mutators';
+import { ROLES } from '../../../shared/domain/directory';
+import { LEAVE_STATUSES, TIMELINE_ACTIONS } from '../../../shared/domain/leave';
+import { STEP_KINDS } from '../../../shared/domain/policy';
 import { LANGUAGES } from '../../../shared/protocol/ipc';
 import { catalogs, createI18n } from '../../../renderer/i18n/createI18n';
 
@@ -23,16 +26,24 @@ describe('i18n catalogs', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(LANGUAGES)('%s names every leave type and status', (lng) => {
+  // Leave type names are data (each type carries its own in every language): no catalog keys.
+  it.each(LANGUAGES)('%s names every status, timeline action, approval step and role', (lng) => {
     const catalog: Record<string, string> = catalogs[lng];
-    for (const type of LEAVE_TYPES) {
-      expect(catalog[`leaveType.${type}`]).toBeTruthy();
-      expect(catalog[`leaveTypeInline.${type}`]).toBeTruthy();
-    }
-    for (const status of LEAVE_STATUSES) {
-      expect(catalog[`status.${status}`]).toBeTruthy();
-      expect(catalog[`statusInline.${status}`]).toBeTruthy();
-    }
+    const missing = [
+      ...LEAVE_STATUSES.flatMap((status) => [`status.${status}`, `statusInline.${status}`]),
+      ...TIMELINE_ACTIONS.flatMap((action) => [`leave.timeline.${action}`, `changeInline.${action}`]),
+      ...STEP_KINDS.map((kind) => `stepKind.${kind}`),
+      ...ROLES.map((role) => `userRole.${role}`),
+      ...(['pending', 'approved', 'rejected'] as const).map((status) => `leave.detail.cancellationStatus.${status}`),
+    ].filter((key) => !catalog[key]);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LANGUAGES)('%s explains every refused mutation in its own words', (lng) => {
+    const catalog: Record<string, string> = catalogs[lng];
+    const own = MUTATOR_NAMES.filter((name) => !['approval.decide', 'delegation.set'].includes(name)).map((name) => `notice.action.${name}`);
+    const missing = [...own, 'notice.action.approval.approve', 'notice.action.approval.reject', 'notice.action.delegation.set', 'notice.action.delegation.standing'].filter((key) => !catalog[key]);
+    expect(missing).toEqual([]);
   });
 
   it.each(LANGUAGES)('%s has no empty or untrimmed message', (lng) => {
@@ -55,7 +66,7 @@ describe('i18n catalogs', () => {
     expect(en.t('days.count', { count: 1.5 })).toBe('1.5 working days');
     const zh = createI18n('zh-CN');
     expect(zh.t('sync.pending', { count: 3 })).toBe('3 项更改待同步');
-    expect(zh.t('leaveType.annual')).toBe('年休假');
+    expect(zh.t('days.calendarCount', { count: 98 })).toBe('98 天（自然日）');
     expect(zh.t('reason.leave.too_long', { max: 366 })).toBe('单次请假不能超过 366 天');
   });
 });

@@ -4,7 +4,8 @@ import { runMutator } from '../../../shared/mutators';
 import { SqlDocTx, writeDocuments } from '../../../server/store/documents';
 import { toNumber } from '../../../server/store/database';
 import { demoDepartments, demoUser, demoUsers } from '../shared/fixtures/demoAgency';
-import { useMemoryDatabase } from './memoryDatabase';
+import type { Queryable } from '../../../server/store/database';
+import { seedSystem, useMemoryDatabase } from './memoryDatabase';
 import { makeLeave } from '../../support/leaveFixture';
 
 const database = useMemoryDatabase();
@@ -73,13 +74,14 @@ describe('writeDocuments', () => {
 
   it('revokes no one when the readers stay the same', async () => {
     await write([{ c: 'leaveRequests', doc: leave(['sunlei', 'liuyang']) }]);
-    await write([{ c: 'leaveRequests', doc: leave(['sunlei', 'liuyang'], { status: 'withdrawn', pendingApproverId: null }) }]);
+    await write([{ c: 'leaveRequests', doc: leave(['sunlei', 'liuyang'], { status: 'withdrawn', pendingApproverIds: [] }) }]);
     expect(await revocations()).toEqual([]);
   });
 });
 
 describe('SqlDocTx', () => {
   async function seedDirectory() {
+    await seedSystem(database());
     await write([...demoDepartments.map((doc) => ({ c: 'departments' as const, doc })), ...demoUsers.map((doc) => ({ c: 'users' as const, doc }))]);
   }
 
@@ -93,7 +95,7 @@ describe('SqlDocTx', () => {
     });
     const stored = await row('leaveRequests', 'leave-9');
     expect(stored?.seq).toBe(result.seq);
-    expect(stored?.data).toMatchObject({ requesterId: 'wangqiang', pendingApproverId: 'lina', status: 'pending', days: 1 });
+    expect(stored?.data).toMatchObject({ requesterId: 'wangqiang', pendingApproverIds: ['lina'], status: 'pending', days: 1, ruleId: 'leave-short' });
     expect(new Set(stored?.readers)).toEqual(new Set(['user:wangqiang', 'user:lina', 'role:hr_officer']));
     expect(result.audience).toEqual(new Set(['user:wangqiang', 'user:lina', 'role:hr_officer']));
   });
@@ -103,10 +105,10 @@ describe('SqlDocTx', () => {
     await database().transaction(async (tx) => {
       const docs = new SqlDocTx(tx);
       await docs.put('leaveRequests', leave(['liuyang']));
-      expect((await docs.get('leaveRequests', 'leave-1'))?.pendingApproverId).toBe('liuyang');
-      expect((await docs.find('leaveRequests', 'pendingApproverId', 'liuyang')).map((l) => l.id)).toEqual(['leave-1']);
+      expect((await docs.get('leaveRequests', 'leave-1'))?.pendingApproverIds).toEqual(['liuyang']);
+      expect((await docs.find('leaveRequests', 'pendingApproverIds', 'liuyang')).map((l) => l.id)).toEqual(['leave-1']);
       await docs.put('leaveRequests', leave(['sunlei']));
-      expect(await docs.find('leaveRequests', 'pendingApproverId', 'liuyang')).toEqual([]);
+      expect(await docs.find('leaveRequests', 'pendingApproverIds', 'liuyang')).toEqual([]);
       expect((await docs.find('users', 'managerId', 'lina')).map((u) => u.id).sort()).toEqual(['wangqiang', 'zhaomin']);
     });
   });
@@ -128,9 +130,82 @@ describe('SqlDocTx', () => {
       const docs = new SqlDocTx(tx);
       const current = await docs.get('leaveRequests', 'leave-1');
       if (!current) throw new Error('missing');
-      await docs.put('leaveRequests', { ...current, steps: current.steps.slice(1), pendingApproverId: 'liuyang' });
+      await docs.put('leaveRequests', { ...current, steps: current.steps.slice(1).map((s) => ({ ...s, status: 'pending' as const })), pendingApproverIds: ['liuyang'] });
       return docs.commit();
     });
     expect((await revocations()).map((r) => [r.principal, r.seq])).toEqual([['user:sunlei', result.seq]]);
+  });
+
+  it('finds by an element of an array field: a step naming several approvers, a role among several', async () => {
+    await seedDirectory();
+    const countersign = leave(['sunlei']);
+    const step = countersign.steps[0];
+    if (!step) throw new Error('no step');
+    await write([{ c: 'leaveRequests', doc: { ...countersign, steps: [{ ...step, approverIds: ['sunlei', 'yangfan'], mode: 'all' }], pendingApproverIds: ['sunlei', 'yangfan'] } }]);
+    await database().transaction(async (tx) => {
+      const docs = new SqlDocTx(tx);
+      expect((await docs.find('leaveRequests', 'pendingApproverIds', 'yangfan')).map((l) => l.id)).toEqual(['leave-1']);
+      expect((await docs.find('leaveRequests', 'pendingApproverIds', 'sunlei')).map((l) => l.id)).toEqual(['leave-1']);
+      // Not a substring match on the JSON text.
+      expect(await docs.find('leaveRequests', 'pendingApproverIds', 'yang')).toEqual([]);
+      expect((await docs.find('users', 'roles', 'hr_officer')).map((u) => u.id)).toEqual(['zhouting']);
+      expect((await docs.find('users', 'roles', 'staff')).length).toBe(9);
+    });
+  });
+
+  it('looks documents up through the expression indexes of the migrations', async () => {
+    await seedDirectory();
+    // Enough documents that an index is worth using: the planner ignores one on a near-empty table.
+    const people = Array.from({ length: 300 }, (_, i) => `p${String(i).padStart(3, '0')}`);
+    await write(people.map((id, i) => ({ c: 'users' as const, doc: { ...demoUser('sunlei'), id, username: id, roles: i === 0 ? ['staff' as const, 'hr_officer' as const] : ['staff' as const] } })));
+    await write(people.map((id, i) => ({ c: 'leaveRequests' as const, doc: makeLeave(id, [people[(i + 1) % 60] ?? 'lina'], { id: `r-${id}` }) })));
+    await write(
+      people.map((id) => ({
+        c: 'leaveLedger' as const,
+        doc: { id: `al-2026-annual-${id}`, userId: id, typeId: 'annual', kind: 'allocation' as const, days: 5, effectiveOn: '2026-01-01', expiresOn: '2026-12-31', requestId: null, year: 2026, reason: 'fixed', actorId: null, createdAt: NOW },
+      })),
+    );
+    await write(
+      people.map((id, i) => ({
+        c: 'delegations' as const,
+        doc: { id: `d-${id}`, kind: 'manual' as const, fromUserId: id, toUserId: people[(i + 1) % 300] ?? 'lina', startDate: '2026-03-02', endDate: '2026-03-06', sourceRequestId: null, active: true, note: '', createdAt: NOW, updatedAt: NOW },
+      })),
+    );
+    await database().exec('ANALYZE documents');
+    const plans: string[] = [];
+    await database().transaction(async (tx) => {
+      // Record the statements find() sends, then ask the planner how it would run each: an
+      // index scan is only possible when the SQL names the field the way the index does.
+      const sent: Array<{ sql: string; params: readonly unknown[] }> = [];
+      const recording: Queryable = {
+        query: (sql, params) => {
+          sent.push({ sql, params: params ?? [] });
+          return tx.query(sql, params);
+        },
+        exec: (sql) => tx.exec(sql),
+      };
+      const docs = new SqlDocTx(recording);
+      expect(await docs.find('leaveRequests', 'pendingApproverIds', 'p007')).toHaveLength(5);
+      expect(await docs.find('leaveRequests', 'requesterId', 'p007')).toHaveLength(1);
+      expect(await docs.find('leaveLedger', 'userId', 'p007')).toHaveLength(1);
+      expect((await docs.find('users', 'roles', 'hr_officer')).map((u) => u.id).sort()).toEqual(['p000', 'zhouting']);
+      expect(await docs.find('delegations', 'fromUserId', 'p007')).toHaveLength(1);
+      for (const { sql, params } of sent) {
+        const rows = (await tx.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)).rows;
+        plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+      }
+    });
+    const indexes = ['documents_leave_pending_ids', 'documents_leave_requester', 'documents_ledger_user', 'documents_user_roles', 'documents_delegation_from'];
+    expect(plans.map((plan, i) => (plan.includes(indexes[i] ?? '?') ? indexes[i] : plan))).toEqual(indexes);
+  });
+
+  it('knows which blobs the server holds', async () => {
+    const sha = 'a'.repeat(64);
+    await database().query("INSERT INTO blobs (sha256, size, media_type, data, uploaded_by) VALUES ($1, 3, 'image/png', '\\x010203', 'wangqiang')", [sha]);
+    await database().transaction(async (tx) => {
+      const docs = new SqlDocTx(tx);
+      expect(await docs.hasBlob(sha)).toBe(true);
+      expect(await docs.hasBlob('b'.repeat(64))).toBe(false);
+    });
   });
 });

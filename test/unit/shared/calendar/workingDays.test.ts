@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countWorkingDays, isValidSpan, type HalfDay, type LeaveSpan, type WorkCalendar } from '../../../../shared/calendar/workingDays';
+import { agencyCalendar } from '../../../../shared/calendar/agencyCalendar';
+import { countCalendarDays, countDays, countWorkingDays, isValidSpan, spansOverlap, type HalfDay, type LeaveSpan, type WorkCalendar } from '../../../../shared/calendar/workingDays';
 import { seededRng } from '../fixtures/prng';
 
 // 2026-03-02 is a Monday; 03-06 Friday; 03-07/08 the weekend.
@@ -142,6 +143,77 @@ describe('countWorkingDays: properties over random spans', () => {
       const days = countWorkingDays(span(fromMs(start), fromMs(start + length * DAY_MS), rng.pick(['am', 'pm'] as const), rng.pick(['am', 'pm'] as const)));
       expect(days).toBeLessThanOrEqual(length + 1);
       expect(Number.isInteger(days * 2)).toBe(true);
+    }
+  });
+});
+
+describe('countCalendarDays: every day counts (maternity, paternity, home-visit leave)', () => {
+  it.each([
+    ['one day', span('2026-03-02', '2026-03-02'), 1],
+    ['a weekend', span('2026-03-07', '2026-03-08'), 2],
+    ['the National Day week, all holiday', span('2026-10-01', '2026-10-07'), 7],
+    ['158 days of maternity leave from 1 September, across National Day and the New Year', span('2026-09-01', '2027-02-05'), 158],
+    ['98 days from the Spring Festival eve', span('2026-02-16', '2026-05-24'), 98],
+    ['over the leap day', span('2028-02-28', '2028-03-01'), 3],
+    ['from noon to noon', span('2026-03-02', '2026-03-04', 'pm', 'am'), 2],
+    ['one afternoon', span('2026-03-07', '2026-03-07', 'pm', 'pm'), 0.5],
+    ['an empty span', span('2026-03-02', '2026-03-02', 'pm', 'am'), 0],
+    ['an end before the start', span('2026-03-03', '2026-03-02'), 0],
+  ])('%s', (_name, s, expected) => {
+    expect(countCalendarDays(s)).toBe(expected);
+  });
+});
+
+describe('countDays', () => {
+  it('counts the same span by the type\'s rule: working days skip the holidays, calendar days do not', () => {
+    // Monday 28 September to Thursday 8 October 2026: National Day and the Mid-Autumn Festival
+    // fall inside; Sunday 20 September and Saturday 10 October are outside the span.
+    const s = span('2026-09-28', '2026-10-08');
+    expect(countDays(s, 'working', agencyCalendar)).toBe(4);
+    expect(countDays(s, 'calendar', agencyCalendar)).toBe(11);
+  });
+});
+
+describe('spansOverlap: at half-day precision', () => {
+  it.each([
+    ['the same day', span('2026-03-02', '2026-03-02'), span('2026-03-02', '2026-03-02'), true],
+    ['a morning and the afternoon of the same day', span('2026-03-02', '2026-03-02', 'am', 'am'), span('2026-03-02', '2026-03-02', 'pm', 'pm'), false],
+    ['a morning and the whole day', span('2026-03-02', '2026-03-02', 'am', 'am'), span('2026-03-02', '2026-03-02'), true],
+    ['ending at noon, the other starting at noon', span('2026-03-02', '2026-03-04', 'am', 'am'), span('2026-03-04', '2026-03-06', 'pm', 'pm'), false],
+    ['ending in the evening, the other starting at noon that day', span('2026-03-02', '2026-03-04'), span('2026-03-04', '2026-03-06', 'pm', 'pm'), true],
+    ['back to back days', span('2026-03-02', '2026-03-03'), span('2026-03-04', '2026-03-05'), false],
+    ['one inside the other', span('2026-03-02', '2026-03-13'), span('2026-03-05', '2026-03-05', 'pm', 'pm'), true],
+    ['a week apart', span('2026-03-02', '2026-03-03'), span('2026-03-09', '2026-03-10'), false],
+    ['across a year end', span('2026-12-28', '2027-01-04'), span('2027-01-04', '2027-01-04', 'am', 'am'), true],
+  ])('%s -> %s', (_name, a, b, expected) => {
+    expect(spansOverlap(a, b)).toBe(expected);
+    expect(spansOverlap(b, a)).toBe(expected);
+  });
+
+  it('agrees with "they share a half day", checked half day by half day over random spans', () => {
+    const rng = seededRng(514);
+    const halves = (s: LeaveSpan): Set<string> => {
+      const out = new Set<string>();
+      for (let t = toMs(s.startDate); t <= toMs(s.endDate); t += DAY_MS) {
+        const d = fromMs(t);
+        if (!(d === s.startDate && s.startHalf === 'pm')) out.add(`${d}am`);
+        if (!(d === s.endDate && s.endHalf === 'am')) out.add(`${d}pm`);
+      }
+      return out;
+    };
+    const base = toMs('2026-03-01');
+    const randomSpan = (): LeaveSpan => {
+      for (;;) {
+        const start = base + rng.int(0, 20) * DAY_MS;
+        const s = span(fromMs(start), fromMs(start + rng.int(0, 4) * DAY_MS), rng.pick(['am', 'pm'] as const), rng.pick(['am', 'pm'] as const));
+        if (isValidSpan(s)) return s;
+      }
+    };
+    for (let i = 0; i < 500; i++) {
+      const a = randomSpan();
+      const b = randomSpan();
+      const shared = [...halves(a)].some((h) => halves(b).has(h));
+      expect(spansOverlap(a, b), JSON.stringify([a, b])).toBe(shared);
     }
   });
 });

@@ -104,7 +104,7 @@ describe('pullResponseSchema and changeSchema', () => {
     expect(changeSchema.safeParse({ c: 'leaveRequests', id: 'leave-1', deleted: false }).success).toBe(false);
   });
 
-  it.each(['status', 'steps', 'requesterId', 'days', 'history', 'pendingApproverId'] as const)('refuses a leave request missing %s', (field) => {
+  it.each(['status', 'steps', 'requesterId', 'days', 'history', 'pendingApproverIds', 'revision'] as const)('refuses a leave request missing %s', (field) => {
     const doc: Record<string, unknown> = { ...leave };
     delete doc[field];
     expect(changeSchema.safeParse({ c: 'leaveRequests', id: 'leave-1', doc }).success).toBe(false);

@@ -24,7 +24,7 @@ describe('unstorable text', () => {
   });
 
   it('makes a mutation carrying it a final rejection, and a sign-in with it invalid', async () => {
-    const tx = agency();
+    const tx = await agency();
     await expectRejected(tx, 'chenjing', 'leave.submit', submitArgs({ reason: 'a\u0000b' }), 'validation.invalid', { field: 'text' });
     expect(loginRequestSchema.safeParse({ username: 'li\u0000na', password: 'x' }).success).toBe(false);
   });

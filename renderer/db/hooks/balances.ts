@@ -1,0 +1,2 @@
+// Live queries for the balances pages.
+export {};

@@ -1,0 +1,75 @@
+// An approval rule in words, for the policy list and the rule tester: what it applies to
+// ("婚假、产假；3.5 天及以上") and who approves ("直接上级 → 部门负责人 → 人事处（任一人）").
+import type { TFunction } from 'i18next';
+import type { PolicyConditions, PolicyStep } from '../../../shared/domain/policy';
+
+export interface SummaryContext {
+  t: TFunction;
+  language: string;
+  typeName(id: string): string;
+  userName(id: string): string;
+  departmentName(id: string): string;
+}
+
+const isChinese = (language: string) => language.startsWith('zh');
+
+/** A list of names: "婚假、产假" in Chinese, "Marriage, Maternity" otherwise. */
+export function joinNames(language: string, names: readonly string[]): string {
+  return names.join(isChinese(language) ? '、' : ', ');
+}
+
+/** Clauses of one sentence: "婚假；3 天以上" / "Marriage; over 3 days". */
+function joinClauses(language: string, clauses: readonly string[]): string {
+  return clauses.join(isChinese(language) ? '；' : '; ');
+}
+
+/** "3 至 5 天", "3.5 天及以上", "不超过 3 天"; null when the rule sets no bound. */
+function dayBounds(t: TFunction, min: number | null, max: number | null): string | null {
+  if (min !== null && max !== null) return min === max ? t('admin.policy.cond.daysExactly', { count: min }) : t('admin.policy.cond.daysBetween', { min, max });
+  if (min !== null) return t('admin.policy.cond.daysMin', { count: min });
+  if (max !== null) return t('admin.policy.cond.daysMax', { count: max });
+  return null;
+}
+
+/** "职级 5 至 9 级", "职级 5 级及以上"; null when the rule sets no bound. */
+function rankBounds(t: TFunction, min: number | null, max: number | null): string | null {
+  if (min !== null && max !== null) return min === max ? t('admin.policy.cond.rankExactly', { value: min }) : t('admin.policy.cond.rankBetween', { min, max });
+  if (min !== null) return t('admin.policy.cond.rankMin', { min });
+  if (max !== null) return t('admin.policy.cond.rankMax', { max });
+  return null;
+}
+
+/** The conditions of a rule in words; "all leave requests" when it has none. */
+export function conditionsSummary(c: PolicyConditions, ctx: SummaryContext): string {
+  const { t, language } = ctx;
+  const clauses: string[] = [];
+  if (c.leaveTypes.length > 0) clauses.push(joinNames(language, c.leaveTypes.map((id) => ctx.typeName(id))));
+  const days = dayBounds(t, c.minDays, c.maxDays);
+  if (days) clauses.push(days);
+  const rank = rankBounds(t, c.minRank, c.maxRank);
+  if (rank) clauses.push(rank);
+  if (c.departmentIds.length > 0) clauses.push(t('admin.policy.cond.departments', { departments: joinNames(language, c.departmentIds.map((id) => ctx.departmentName(id))) }));
+  return clauses.length === 0 ? t('admin.policy.cond.all') : joinClauses(language, clauses);
+}
+
+/** Who a step names, before the people are looked up: "直接上级", "人事处（任一人）", "张伟、李娜（会签）". */
+export function stepLabel(step: PolicyStep, ctx: SummaryContext): string {
+  const { t } = ctx;
+  switch (step.kind) {
+    case 'manager':
+    case 'department_head':
+    case 'parent_department_head':
+      return t(`admin.policy.step.${step.kind}`);
+    case 'role':
+      return t('admin.policy.stepWithMode', { who: step.role ? t(`admin.role.${step.role}`) : t('admin.policy.step.role'), mode: t(`admin.policy.mode.${step.mode}`) });
+    case 'person': {
+      const who = joinNames(ctx.language, step.userIds.map((id) => ctx.userName(id)));
+      // One named person approves alone: "any of" or "everyone" says nothing then.
+      return step.userIds.length > 1 ? t('admin.policy.stepWithMode', { who, mode: t(`admin.policy.mode.${step.mode}`) }) : who;
+    }
+  }
+}
+
+export function stepsSummary(steps: readonly PolicyStep[], ctx: SummaryContext): string {
+  return steps.map((s) => stepLabel(s, ctx)).join(' → ');
+}

@@ -1,0 +1,91 @@
+// A notification in words, for the list and for the desktop. Composed here, in the renderer's
+// language, so the operating system's notification says the same as the bell does.
+import type { TFunction } from 'i18next';
+import type { NotificationRequest } from '../../../shared/protocol/ipc';
+import { formatSpan } from '../leave/format';
+import type { NotificationItem } from './derive';
+
+export interface DescribeContext {
+  nameOf(userId: string): string;
+  /** The leave type's display name in the current language. */
+  typeName(typeId: string): string;
+}
+
+export interface NotificationText {
+  /** One sentence: who did what. */
+  headline: string;
+  /** What it is about: the leave (type, dates, days) or the delegation's range. */
+  subject: string | null;
+  /** The approver's comment, the reason for a cancellation, or the delegation's note. */
+  remark: string | null;
+}
+
+function actor(t: TFunction, item: NotificationItem, ctx: DescribeContext): string {
+  const name = ctx.nameOf(item.actorId);
+  return item.onBehalfOfId ? t('notifications.onBehalf', { name, principal: ctx.nameOf(item.onBehalfOfId) }) : name;
+}
+
+function headline(t: TFunction, item: NotificationItem, ctx: DescribeContext): string {
+  switch (item.kind) {
+    case 'approval_requested':
+    case 'cancellation_requested': {
+      const name = ctx.nameOf(item.actorId);
+      if (item.onBehalfOfId) return t(`notifications.kind.${item.kind}.acting`, { name, principal: ctx.nameOf(item.onBehalfOfId) });
+      return t(`notifications.kind.${item.kind}`, { name });
+    }
+    case 'delegation_received': {
+      const name = ctx.nameOf(item.actorId);
+      const d = item.delegation;
+      if (!d || d.kind === 'standing' || d.startDate === null || d.endDate === null) return t('notifications.kind.delegation_received.standing', { name });
+      const key = d.kind === 'on_leave' ? 'notifications.kind.delegation_received.on_leave' : 'notifications.kind.delegation_received.manual';
+      return t(key, { name, start: d.startDate, end: d.endDate });
+    }
+    default:
+      return t(`notifications.kind.${item.kind}`, { actor: actor(t, item, ctx) });
+  }
+}
+
+function subject(t: TFunction, item: NotificationItem, ctx: DescribeContext): string | null {
+  const leave = item.leave;
+  if (!leave) return null;
+  return t('notifications.subject', { type: ctx.typeName(leave.typeId), span: formatSpan(t, leave), days: t('notifications.days', { count: leave.days }) });
+}
+
+function remark(t: TFunction, item: NotificationItem): string | null {
+  const text = item.comment?.trim();
+  if (!text) return null;
+  if (item.kind === 'cancellation_requested') return t('notifications.remark.cancelReason', { text });
+  if (item.kind === 'delegation_received') return t('notifications.remark.note', { text });
+  return t('notifications.remark.comment', { text });
+}
+
+export function describeNotification(t: TFunction, item: NotificationItem, ctx: DescribeContext): NotificationText {
+  return { headline: headline(t, item, ctx), subject: subject(t, item, ctx), remark: remark(t, item) };
+}
+
+/** Limits of the desktop channel (shared/protocol/ipc.ts notificationSchema). */
+const TITLE_MAX = 200;
+const BODY_MAX = 1000;
+/** More new notifications than this at once (back from a day offline) become one summary. */
+export const DESKTOP_SUMMARY_OVER = 3;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * The desktop notifications for newly arrived items: one each, or a single summary when many
+ * arrive together, so that coming back online does not bury the screen in pop-ups.
+ */
+export function desktopNotificationsFor(t: TFunction, fresh: readonly NotificationItem[], ctx: DescribeContext): NotificationRequest[] {
+  if (fresh.length === 0) return [];
+  if (fresh.length > DESKTOP_SUMMARY_OVER) {
+    const toDo = fresh.filter((i) => i.kind === 'approval_requested' || i.kind === 'cancellation_requested').length;
+    const body = toDo > 0 ? t('notifications.desktop.summaryToDo', { count: toDo }) : t('notifications.desktop.summaryBody');
+    return [{ title: clip(t('notifications.desktop.summary', { count: fresh.length }), TITLE_MAX), body: clip(body, BODY_MAX) }];
+  }
+  return fresh.map((item) => {
+    const text = describeNotification(t, item, ctx);
+    return { title: clip(text.headline, TITLE_MAX), body: clip([text.subject, text.remark].filter((s): s is string => s !== null).join('\n'), BODY_MAX) };
+  });
+}

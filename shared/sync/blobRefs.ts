@@ -1,0 +1,32 @@
+// Which blobs a document references, so the server can let the document's readers read them
+// (server/blobs/store.ts recordBlobRefs, called for every document it writes). Attachments are
+// found by shape, not per collection: an `attachments: [{ sha256, ... }]` array on the document
+// itself or on one of its direct sub-objects (a leave request's cancellation or report-back),
+// so a new document type with attachments is covered without a change here.
+import { sha256HexSchema } from '../domain/attachment';
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function collect(holder: Record<string, unknown>, into: Set<string>): void {
+  const list = holder.attachments;
+  if (!Array.isArray(list)) return;
+  for (const item of list) {
+    const sha = isObject(item) ? item.sha256 : undefined;
+    if (typeof sha === 'string' && sha256HexSchema.safeParse(sha).success) into.add(sha);
+  }
+}
+
+/**
+ * The SHA-256s a document references, sorted and without repeats. `collection` is not used yet;
+ * it is here so a collection with attachments stored elsewhere can be special-cased later
+ * without changing every caller.
+ */
+export function blobRefsOf(_collection: string, doc: unknown): string[] {
+  if (!isObject(doc)) return [];
+  const found = new Set<string>();
+  collect(doc, found);
+  // One level down only: attachments deeper than that are not part of any document's shape,
+  // and a bounded scan keeps a write's cost independent of how a document nests.
+  for (const value of Object.values(doc)) if (isObject(value)) collect(value, found);
+  return [...found].sort();
+}
