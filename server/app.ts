@@ -67,6 +67,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onLogout: (hash) => revokeSessions([hash]),
     }),
   );
+  // Idle keep-alive connections stay open longer than clients and balancers keep theirs, so a
+  // client never sends a request down a socket the server is closing (ECONNRESET on sign-in).
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   io = new Server(http, {
     transports: ['websocket'],
     serveClient: false,
