@@ -4,7 +4,7 @@
 import { CN_2026 } from '../../shared/calendar/cn2026';
 import { calendarYearId, type CalendarYearDoc } from '../../shared/domain/calendarYear';
 import type { LeaveTypeDef } from '../../shared/domain/leaveTypes';
-import type { ApprovalRule, PolicyStep } from '../../shared/domain/policy';
+import type { ApprovalRule, PolicyConditions, PolicyStep } from '../../shared/domain/policy';
 import type { CollectionName, Collections } from '../../shared/mutators/types';
 
 type TypeSeed = Omit<LeaveTypeDef, 'updatedAt' | 'active' | 'order' | 'fixedDays' | 'allowNegative' | 'carryOverUntil'> &
@@ -32,7 +32,7 @@ export function systemLeaveTypes(now: string): LeaveTypeDef[] {
 }
 
 const step = (kind: PolicyStep['kind'], role: PolicyStep['role'] = null): PolicyStep => ({ kind, role, userIds: [], mode: 'any' });
-const anyCondition = { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [] };
+const anyCondition: PolicyConditions = { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] };
 
 export function defaultApprovalRules(now: string): ApprovalRule[] {
   const rule = (r: Omit<ApprovalRule, 'active' | 'updatedAt' | 'updatedBy' | 'scope'>): ApprovalRule => ({ ...r, scope: 'leave', active: true, updatedAt: now, updatedBy: null });

@@ -53,6 +53,8 @@ export const TIMELINE_ACTIONS = [
   'cancel_approved',
   'cancel_rejected',
   'reported_back',
+  // Expense claims: finance paid it.
+  'paid',
 ] as const;
 export const timelineEventSchema = z.object({
   at: isoInstantSchema,

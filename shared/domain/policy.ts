@@ -11,6 +11,11 @@ export const POLICY_SCOPES = ['leave', 'travel', 'reimbursement'] as const;
 export const policyScopeSchema = z.enum(POLICY_SCOPES);
 export type PolicyScope = z.infer<typeof policyScopeSchema>;
 
+/** How far a trip goes, by the travel standards: in the agency's province, elsewhere in China, abroad. */
+export const DESTINATION_SCOPES = ['in_province', 'out_of_province', 'abroad'] as const;
+export const destinationScopeSchema = z.enum(DESTINATION_SCOPES);
+export type DestinationScope = z.infer<typeof destinationScopeSchema>;
+
 export const STEP_KINDS = ['manager', 'department_head', 'parent_department_head', 'role', 'person'] as const;
 export const stepKindSchema = z.enum(STEP_KINDS);
 export type StepKind = z.infer<typeof stepKindSchema>;
@@ -45,6 +50,13 @@ export const policyConditionsSchema = z.object({
   maxRank: z.number().int().min(1).max(30).nullable(),
   /** The requester's department or one above it; empty: every department. */
   departmentIds: z.array(idSchema).max(100),
+  /** Trips: how far they go; empty: anywhere. */
+  destinationScopes: z.array(destinationScopeSchema).max(3).default([]),
+  /** Trips: the estimated cost; claims: the total; in fen. null: no bound. */
+  minAmountFen: z.number().int().min(0).max(10_000_000_000).nullable().default(null),
+  maxAmountFen: z.number().int().min(0).max(10_000_000_000).nullable().default(null),
+  /** Claims: any line in one of these categories; empty: any. */
+  categories: z.array(z.string().regex(/^[a-z_]+$/).max(40)).max(20).default([]),
 });
 export type PolicyConditions = z.infer<typeof policyConditionsSchema>;
 

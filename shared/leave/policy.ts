@@ -4,7 +4,7 @@
 import { delegationCurrentOrFuture, delegationInForce } from '../domain/delegation';
 import type { User } from '../domain/directory';
 import type { ApprovalStep, StepDelegate } from '../domain/leave';
-import type { ApprovalRule, PolicyScope, PolicyStep } from '../domain/policy';
+import type { ApprovalRule, DestinationScope, PolicyScope, PolicyStep } from '../domain/policy';
 import type { DocTx } from '../mutators/types';
 
 type Tx = Pick<DocTx, 'get' | 'find'>;
@@ -17,8 +17,14 @@ export interface RouteSubject {
   requester: User;
   /** Leave type (for leave rules). */
   typeId: string | null;
-  /** Days for leave; an amount for claims. */
+  /** Days (leave, trips). */
   quantity: number;
+  /** Trips: how far they go. */
+  destinationScope?: DestinationScope;
+  /** Trips: estimated cost; claims: total; in fen. */
+  amountFen?: number;
+  /** Claims: the categories of its lines. */
+  categories?: readonly string[];
 }
 
 async function departmentLine(tx: Tx, departmentId: string): Promise<string[]> {
@@ -39,6 +45,10 @@ export async function ruleMatches(tx: Tx, rule: ApprovalRule, subject: RouteSubj
   if (c.maxDays !== null && subject.quantity > c.maxDays) return false;
   if (c.minRank !== null && subject.requester.rank < c.minRank) return false;
   if (c.maxRank !== null && subject.requester.rank > c.maxRank) return false;
+  if (c.destinationScopes.length > 0 && (subject.destinationScope === undefined || !c.destinationScopes.includes(subject.destinationScope))) return false;
+  if (c.minAmountFen !== null && (subject.amountFen ?? 0) < c.minAmountFen) return false;
+  if (c.maxAmountFen !== null && (subject.amountFen ?? 0) > c.maxAmountFen) return false;
+  if (c.categories.length > 0 && !(subject.categories ?? []).some((k) => c.categories.includes(k))) return false;
   if (c.departmentIds.length > 0) {
     const line = await departmentLine(tx, subject.requester.departmentId);
     if (!c.departmentIds.some((d) => line.includes(d))) return false;

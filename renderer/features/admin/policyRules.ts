@@ -1,7 +1,7 @@
 // Editing approval rules: their order (the first matching rule decides), and the conversion
 // between a rule document and the drawer form, which keeps only what each step kind uses.
 import type { Role } from '../../../shared/domain/directory';
-import type { ApprovalRule, PolicyScope, StepKind, StepMode } from '../../../shared/domain/policy';
+import type { ApprovalRule, DestinationScope, PolicyScope, StepKind, StepMode } from '../../../shared/domain/policy';
 import type { policySaveRuleArgs } from '../../../shared/mutators/admin';
 import type { z } from 'zod';
 
@@ -57,13 +57,31 @@ export interface RuleFormValues {
   minRank: number | null;
   maxRank: number | null;
   departmentIds: string[];
+  /** Trips and claims (not shown for leave rules). */
+  destinationScopes: DestinationScope[];
+  minAmountFen: number | null;
+  maxAmountFen: number | null;
+  categories: string[];
   steps: StepFormValues[];
 }
 
 export const NEW_STEP: StepFormValues = { kind: 'manager', role: null, userIds: [], mode: 'any' };
 
 export function emptyRuleForm(): RuleFormValues {
-  return { name: '', leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [], steps: [{ ...NEW_STEP }] };
+  return {
+    name: '',
+    leaveTypes: [],
+    minDays: null,
+    maxDays: null,
+    minRank: null,
+    maxRank: null,
+    departmentIds: [],
+    destinationScopes: [],
+    minAmountFen: null,
+    maxAmountFen: null,
+    categories: [],
+    steps: [{ ...NEW_STEP }],
+  };
 }
 
 export function ruleToForm(rule: ApprovalRule): RuleFormValues {
@@ -76,6 +94,10 @@ export function ruleToForm(rule: ApprovalRule): RuleFormValues {
     minRank: c.minRank,
     maxRank: c.maxRank,
     departmentIds: [...c.departmentIds],
+    destinationScopes: [...c.destinationScopes],
+    minAmountFen: c.minAmountFen,
+    maxAmountFen: c.maxAmountFen,
+    categories: [...c.categories],
     steps: rule.steps.map((s) => ({ kind: s.kind, role: s.role, userIds: [...s.userIds], mode: s.mode })),
   };
 }
@@ -98,6 +120,10 @@ export function formToRuleArgs(values: RuleFormValues, base: { id: string; order
       minRank: bound(values.minRank),
       maxRank: bound(values.maxRank),
       departmentIds: values.departmentIds,
+      destinationScopes: values.destinationScopes,
+      minAmountFen: bound(values.minAmountFen),
+      maxAmountFen: bound(values.maxAmountFen),
+      categories: values.categories,
     },
     steps: values.steps.map((s) => ({
       kind: s.kind,

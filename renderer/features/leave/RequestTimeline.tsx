@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Timeline, Typography, type TimelineProps } from 'antd';
-import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, LoginOutlined, RollbackOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, LoginOutlined, PayCircleOutlined, RollbackOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { agencyDate } from '../../../shared/calendar/dates';
 import type { User } from '../../../shared/domain/directory';
@@ -23,6 +23,7 @@ const EVENT_STYLE: Record<TimelineEvent['action'], { color: string; icon: ReactN
   cancel_approved: { color: 'gray', icon: <StopOutlined /> },
   cancel_rejected: { color: 'red', icon: <CloseCircleOutlined /> },
   reported_back: { color: 'cyan', icon: <LoginOutlined /> },
+  paid: { color: 'green', icon: <PayCircleOutlined /> },
 };
 
 type EventItem = Extract<TimelineItem, { kind: 'event' }>;

@@ -48,7 +48,7 @@ describe('loadInbox', () => {
       name: '事假会签',
       order: 1,
       active: true,
-      conditions: { leaveTypes: ['personal'], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [] },
+      conditions: { leaveTypes: ['personal'], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] },
       steps: [{ kind: 'person', role: null, userIds: ['lina', 'liuyang'], mode: 'all' }],
       updatedAt: NOW,
       updatedBy: null,

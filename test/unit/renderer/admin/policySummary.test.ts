@@ -20,7 +20,7 @@ function context(language: 'zh-CN' | 'en' | 'es'): SummaryContext {
   };
 }
 
-const none: PolicyConditions = { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [] };
+const none: PolicyConditions = { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] };
 const [family, long, short] = defaultApprovalRules('2026-01-01T00:00:00.000Z');
 
 describe('stepsSummary', () => {
@@ -50,7 +50,7 @@ describe('conditionsSummary', () => {
   });
 
   it('lists types, days, rank and departments as clauses', () => {
-    const c: PolicyConditions = { leaveTypes: ['marriage', 'maternity'], minDays: 3.5, maxDays: null, minRank: 5, maxRank: 9, departmentIds: ['general', 'business'] };
+    const c: PolicyConditions = { leaveTypes: ['marriage', 'maternity'], minDays: 3.5, maxDays: null, minRank: 5, maxRank: 9, departmentIds: ['general', 'business'], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] };
     expect(conditionsSummary(c, context('zh-CN'))).toBe('婚假、产假；3.5 天及以上；职级 5 至 9 级；综合处、业务处（含下属部门）');
     expect(conditionsSummary(c, context('en'))).toBe('Marriage leave, Maternity leave; 3.5 days or more; rank 5 to 9; 综合处, 业务处 (and the departments below)');
   });

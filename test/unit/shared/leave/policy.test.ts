@@ -10,7 +10,7 @@ import { demoTx, demoUser } from '../fixtures/demoAgency';
 const AT = '2026-03-01T00:00:00.000Z';
 const TODAY = '2026-03-02';
 
-const anyConditions: PolicyConditions = { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [] };
+const anyConditions: PolicyConditions = { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] };
 const managerStep: PolicyStep = { kind: 'manager', role: null, userIds: [], mode: 'any' };
 
 function rule(id: string, changes: Partial<Omit<ApprovalRule, 'conditions'>> & { conditions?: Partial<PolicyConditions> } = {}): ApprovalRule {

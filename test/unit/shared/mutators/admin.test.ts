@@ -33,7 +33,7 @@ describe('who may administer what', () => {
     name: '处级以上',
     order: 5,
     active: true,
-    conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: 9, maxRank: null, departmentIds: [] },
+    conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: 9, maxRank: null, departmentIds: [], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] },
     steps: [{ kind: 'person', role: null, userIds: ['zhangwei'], mode: 'any' }],
   };
   const adjust = { id: 'adj-1', userId: 'wangqiang', typeId: 'compensatory', days: 1, effectiveOn: '2026-03-01', expiresOn: null, reason: 'Overtime on 28 February' };
@@ -167,7 +167,7 @@ describe('policy.saveRule', () => {
     name: '处级以上干部请假：局长审批',
     order: 5,
     active: true,
-    conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: 9, maxRank: null, departmentIds: [] },
+    conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: 9, maxRank: null, departmentIds: [], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] },
     steps: [{ kind: 'person', role: null, userIds: ['zhangwei'], mode: 'any' }],
     ...changes,
   });
@@ -193,7 +193,7 @@ describe('policy.saveRule', () => {
   });
 
   it('refuses a department that does not exist (validation.invalid)', async () => {
-    await expectRejected(await agency(), 'admin', 'policy.saveRule', rule({ conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: ['nowhere'] } }), 'validation.invalid', { field: 'conditions.departmentIds' });
+    await expectRejected(await agency(), 'admin', 'policy.saveRule', rule({ conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: ['nowhere'], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] } }), 'validation.invalid', { field: 'conditions.departmentIds' });
   });
 });
 

@@ -220,7 +220,7 @@ describe('approval.decide by an acting approver', () => {
       name: 'HR countersign',
       order: 1,
       active: true,
-      conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [] },
+      conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] },
       steps: [{ kind: 'role', role: 'hr_officer', userIds: [], mode: 'all' }],
       updatedAt: NOW,
       updatedBy: null,

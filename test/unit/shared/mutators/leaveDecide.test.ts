@@ -33,7 +33,7 @@ function routeAllBy(tx: MemoryDocTx, ...steps: PolicyStep[]): void {
     name: 'test',
     order: 1,
     active: true,
-    conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [] },
+    conditions: { leaveTypes: [], minDays: null, maxDays: null, minRank: null, maxRank: null, departmentIds: [], destinationScopes: [], minAmountFen: null, maxAmountFen: null, categories: [] },
     steps,
     updatedAt: NOW,
     updatedBy: null,
