@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Badge, Button, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import {
+  AccountBookOutlined,
   AuditOutlined,
+  CarOutlined,
+  PayCircleOutlined,
   CalendarOutlined,
   FileAddOutlined,
   GlobalOutlined,
@@ -46,6 +49,11 @@ const NAV_PATHS = {
   adminCalendar: '/admin/calendar',
   adminPolicy: '/admin/policy',
   notifications: '/notifications',
+  trips: '/trips',
+  claims: '/claims',
+  travelApprovals: '/approvals/travel',
+  financeClaims: '/finance/claims',
+  financeStandards: '/finance/standards',
 } as const;
 type NavKey = keyof typeof NAV_PATHS;
 
@@ -95,6 +103,24 @@ export function AppShell() {
   }
   if (isApprover) items.push(item('team', <TeamOutlined />, t('nav.team')));
   items.push(item('delegation', <SwapOutlined />, t('nav.delegation')));
+  items.push({
+    type: 'group',
+    key: 'travel',
+    label: t('nav.group.travel'),
+    children: [
+      item('trips', <CarOutlined />, t('nav.trips')),
+      item('claims', <AccountBookOutlined />, t('nav.claims')),
+      ...(isApprover || roles.includes('finance_officer') ? [item('travelApprovals', <AuditOutlined />, t('nav.travelApprovals'))] : []),
+    ],
+  });
+  if (roles.includes('finance_officer')) {
+    items.push({
+      type: 'group',
+      key: 'finance',
+      label: t('nav.group.finance'),
+      children: [item('financeClaims', <PayCircleOutlined />, t('nav.financeClaims')), item('financeStandards', <SettingOutlined />, t('nav.financeStandards'))],
+    });
+  }
   if (isHr) {
     items.push({
       type: 'group',

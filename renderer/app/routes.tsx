@@ -13,6 +13,14 @@ import { HrOverviewPage } from '../features/hr/HrOverviewPage';
 import { LeaveTypesPage } from '../features/hr/LeaveTypesPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { TeamCalendarPage } from '../features/team/TeamCalendarPage';
+import { MyClaimsPage } from '../features/claims/MyClaimsPage';
+import { NewClaimPage } from '../features/claims/NewClaimPage';
+import { PrintPage } from '../features/claims/PrintPage';
+import { FinanceClaimsPage } from '../features/finance/FinanceClaimsPage';
+import { StandardsPage } from '../features/finance/StandardsPage';
+import { MyTripsPage } from '../features/travel/MyTripsPage';
+import { NewTripPage } from '../features/travel/NewTripPage';
+import { TravelApprovalsPage } from '../features/travel/TravelApprovalsPage';
 import { AppShell } from './AppShell';
 import { useRuntime } from './sessionContext';
 
@@ -38,6 +46,14 @@ export function AppRoutes() {
           <Route path="hr/types" element={<LeaveTypesPage />} />
           <Route path="admin/calendar" element={<CalendarAdminPage />} />
           <Route path="admin/policy" element={<PolicyAdminPage />} />
+          <Route path="trips/new" element={<NewTripPage />} />
+          <Route path="trips/:id?" element={<MyTripsPage />} />
+          <Route path="claims/new" element={<NewClaimPage />} />
+          <Route path="claims/:id?" element={<MyClaimsPage />} />
+          <Route path="approvals/travel" element={<TravelApprovalsPage />} />
+          <Route path="finance/claims" element={<FinanceClaimsPage />} />
+          <Route path="finance/standards" element={<StandardsPage />} />
+          <Route path="print/:kind/:id" element={<PrintPage />} />
           <Route path="*" element={<Navigate to="/requests" replace />} />
         </Route>
       </Routes>

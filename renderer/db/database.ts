@@ -3,6 +3,9 @@
 // outbox, which holds work the user was told is saved.
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { CalendarYearDoc } from '../../shared/domain/calendarYear';
+import type { Claim, InvoiceClaim } from '../../shared/domain/claim';
+import type { TravelRequest } from '../../shared/domain/travel';
+import type { TravelStandards } from '../../shared/domain/travelStandards';
 import type { Delegation } from '../../shared/domain/delegation';
 import type { Department, User } from '../../shared/domain/directory';
 import type { LeaveRequest } from '../../shared/domain/leave';
@@ -83,6 +86,10 @@ export class BureauDb extends Dexie {
   approvalRules!: EntityTable<ApprovalRule, 'id'>;
   delegations!: EntityTable<Delegation, 'id'>;
   blobs!: EntityTable<LocalBlob, 'sha256'>;
+  travelStandards!: EntityTable<TravelStandards, 'id'>;
+  travelRequests!: EntityTable<TravelRequest, 'id'>;
+  expenseClaims!: EntityTable<Claim, 'id'>;
+  invoices!: EntityTable<InvoiceClaim, 'id'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -113,6 +120,13 @@ export class BureauDb extends Dexie {
           { key: 'scope', value: 0 },
         ]);
       });
+    // v4: business travel and expense claims (new tables only; everything else carries over).
+    this.version(4).stores({
+      travelStandards: 'id',
+      travelRequests: 'id, requesterId, *pendingApproverIds, *companionIds, startDate, updatedAt',
+      expenseClaims: 'id, requesterId, *pendingApproverIds, travelRequestId, status, updatedAt',
+      invoices: 'id',
+    });
   }
 
   collection<C extends CollectionName>(c: C): Table<Collections[C], string> {
@@ -120,7 +134,7 @@ export class BureauDb extends Dexie {
   }
 
   get dataTables(): Table[] {
-    return [this.users, this.departments, this.leaveRequests, this.leaveTypes, this.calendars, this.leaveLedger, this.approvalRules, this.delegations];
+    return [this.users, this.departments, this.leaveRequests, this.leaveTypes, this.calendars, this.leaveLedger, this.approvalRules, this.delegations, this.travelStandards, this.travelRequests, this.expenseClaims, this.invoices];
   }
 }
 

@@ -5,6 +5,9 @@ import { messages as hrMessages } from '../features/hr/messages';
 import { messages as adminMessages } from '../features/admin/messages';
 import { messages as delegationMessages } from '../features/delegation/messages';
 import { messages as notificationsMessages } from '../features/notifications/messages';
+import { messages as travelMessages } from '../features/travel/messages';
+import { messages as claimsMessages } from '../features/claims/messages';
+import { messages as financeMessages } from '../features/finance/messages';
 import { messages as leaveMessages } from '../features/leave/messages';
 import { messages as approvalsMessages } from '../features/approvals/messages';
 import { messages as noticesMessages } from '../features/notices/messages';
@@ -38,6 +41,13 @@ export const en: Catalog = {
   'nav.group.admin': 'Administration',
   'nav.adminCalendar': 'Working calendar',
   'nav.adminPolicy': 'Approval policy',
+  'nav.group.travel': 'Travel and expenses',
+  'nav.trips': 'Trips',
+  'nav.claims': 'Expense claims',
+  'nav.travelApprovals': 'Trip and claim approvals',
+  'nav.group.finance': 'Finance',
+  'nav.financeClaims': 'Claims',
+  'nav.financeStandards': 'Travel standards',
   'nav.language': 'Language',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {{name}}',
@@ -241,6 +251,9 @@ export const en: Catalog = {
   ...adminMessages.en,
   ...delegationMessages.en,
   ...notificationsMessages.en,
+  ...travelMessages.en,
+  ...claimsMessages.en,
+  ...financeMessages.en,
   ...leaveMessages.en,
   ...approvalsMessages.en,
   ...noticesMessages.en,

@@ -5,6 +5,9 @@ import { messages as hrMessages } from '../features/hr/messages';
 import { messages as adminMessages } from '../features/admin/messages';
 import { messages as delegationMessages } from '../features/delegation/messages';
 import { messages as notificationsMessages } from '../features/notifications/messages';
+import { messages as travelMessages } from '../features/travel/messages';
+import { messages as claimsMessages } from '../features/claims/messages';
+import { messages as financeMessages } from '../features/finance/messages';
 import { messages as leaveMessages } from '../features/leave/messages';
 import { messages as approvalsMessages } from '../features/approvals/messages';
 import { messages as noticesMessages } from '../features/notices/messages';
@@ -38,6 +41,13 @@ export const es: Catalog = {
   'nav.group.admin': 'Administración',
   'nav.adminCalendar': 'Calendario laboral',
   'nav.adminPolicy': 'Política de aprobación',
+  'nav.group.travel': 'Viajes y gastos',
+  'nav.trips': 'Viajes',
+  'nav.claims': 'Liquidaciones',
+  'nav.travelApprovals': 'Aprobación de viajes y gastos',
+  'nav.group.finance': 'Finanzas',
+  'nav.financeClaims': 'Liquidaciones',
+  'nav.financeStandards': 'Normas de viaje',
   'nav.language': 'Idioma',
   'nav.signOut': 'Cerrar sesión',
   'nav.signedInAs': 'Sesión de {{name}}',
@@ -241,6 +251,9 @@ export const es: Catalog = {
   ...adminMessages.es,
   ...delegationMessages.es,
   ...notificationsMessages.es,
+  ...travelMessages.es,
+  ...claimsMessages.es,
+  ...financeMessages.es,
   ...leaveMessages.es,
   ...approvalsMessages.es,
   ...noticesMessages.es,

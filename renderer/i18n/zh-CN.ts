@@ -8,6 +8,9 @@ import { messages as hrMessages } from '../features/hr/messages';
 import { messages as adminMessages } from '../features/admin/messages';
 import { messages as delegationMessages } from '../features/delegation/messages';
 import { messages as notificationsMessages } from '../features/notifications/messages';
+import { messages as travelMessages } from '../features/travel/messages';
+import { messages as claimsMessages } from '../features/claims/messages';
+import { messages as financeMessages } from '../features/finance/messages';
 import { messages as leaveMessages } from '../features/leave/messages';
 import { messages as approvalsMessages } from '../features/approvals/messages';
 import { messages as noticesMessages } from '../features/notices/messages';
@@ -41,6 +44,13 @@ export const zhCN = {
   'nav.group.admin': '系统设置',
   'nav.adminCalendar': '工作日历',
   'nav.adminPolicy': '审批规则',
+  'nav.group.travel': '差旅报销',
+  'nav.trips': '出差申请',
+  'nav.claims': '报销单',
+  'nav.travelApprovals': '差旅报销审批',
+  'nav.group.finance': '财务',
+  'nav.financeClaims': '报销管理',
+  'nav.financeStandards': '差旅标准',
   'nav.language': '语言',
   'nav.signOut': '退出登录',
   'nav.signedInAs': '当前用户：{{name}}',
@@ -244,6 +254,9 @@ export const zhCN = {
   ...adminMessages.zhCN,
   ...delegationMessages.zhCN,
   ...notificationsMessages.zhCN,
+  ...travelMessages.zhCN,
+  ...claimsMessages.zhCN,
+  ...financeMessages.zhCN,
   ...leaveMessages.zhCN,
   ...approvalsMessages.zhCN,
   ...noticesMessages.zhCN,

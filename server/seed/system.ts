@@ -6,6 +6,8 @@ import { calendarYearId, type CalendarYearDoc } from '../../shared/domain/calend
 import type { LeaveTypeDef } from '../../shared/domain/leaveTypes';
 import type { ApprovalRule, PolicyConditions, PolicyStep } from '../../shared/domain/policy';
 import type { CollectionName, Collections } from '../../shared/mutators/types';
+import { STANDARDS_ID } from '../../shared/mutators/travel';
+import { EXAMPLE_TRAVEL_STANDARDS } from '../../shared/travel/exampleStandards';
 
 type TypeSeed = Omit<LeaveTypeDef, 'updatedAt' | 'active' | 'order' | 'fixedDays' | 'allowNegative' | 'carryOverUntil'> &
   Partial<Pick<LeaveTypeDef, 'fixedDays' | 'allowNegative' | 'carryOverUntil'>>;
@@ -55,4 +57,28 @@ export function systemDocuments(now: string): SeedDoc[] {
     ...defaultApprovalRules(now).map((doc): SeedDoc => ({ c: 'approvalRules', doc })),
     { c: 'calendars', doc: shippedCalendar(now) },
   ];
+}
+
+/**
+ * Default routes for trips and claims. Trips: the direct manager; out of the province, the
+ * department head too; abroad, the head above as well. Claims: the direct manager, the
+ * department head from 5,000 yuan or for hospitality, and always finance last (the claim
+ * mutator adds finance when a rule forgets it).
+ */
+export function defaultTravelRules(now: string): ApprovalRule[] {
+  const rule = (r: Omit<ApprovalRule, 'active' | 'updatedAt' | 'updatedBy'>): ApprovalRule => ({ ...r, active: true, updatedAt: now, updatedBy: null });
+  const finance = step('role', 'finance_officer');
+  return [
+    rule({ id: 'travel-abroad', scope: 'travel', name: '出境：直接上级、处长、局领导', order: 10, conditions: { ...anyCondition, destinationScopes: ['abroad'] }, steps: [step('manager'), step('department_head'), step('parent_department_head')] }),
+    rule({ id: 'travel-out', scope: 'travel', name: '出省：直接上级、处长', order: 20, conditions: { ...anyCondition, destinationScopes: ['out_of_province'] }, steps: [step('manager'), step('department_head')] }),
+    rule({ id: 'travel-default', scope: 'travel', name: '省内：直接上级', order: 30, conditions: anyCondition, steps: [step('manager')] }),
+    rule({ id: 'claim-hospitality', scope: 'reimbursement', name: '公务接待：直接上级、处长、财务审核', order: 10, conditions: { ...anyCondition, categories: ['hospitality'] }, steps: [step('manager'), step('department_head'), finance] }),
+    rule({ id: 'claim-large', scope: 'reimbursement', name: '5000 元以上：直接上级、处长、财务审核', order: 20, conditions: { ...anyCondition, minAmountFen: 500_000 }, steps: [step('manager'), step('department_head'), finance] }),
+    rule({ id: 'claim-default', scope: 'reimbursement', name: '其他：直接上级、财务审核', order: 30, conditions: anyCondition, steps: [step('manager'), finance] }),
+  ];
+}
+
+/** The example travel standards, as the standards in force until finance imports its own. */
+export function travelSystemDocuments(now: string): SeedDoc[] {
+  return [{ c: 'travelStandards', doc: { ...EXAMPLE_TRAVEL_STANDARDS, id: STANDARDS_ID, updatedAt: now } }, ...defaultTravelRules(now).map((doc): SeedDoc => ({ c: 'approvalRules', doc }))];
 }

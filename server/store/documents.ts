@@ -18,7 +18,7 @@ type AnyDoc = Collections[CollectionName];
  */
 const READ_ONLY_FOR_MUTATORS: ReadonlySet<CollectionName> = new Set(['users', 'departments', 'leaveTypes', 'calendars', 'approvalRules']);
 /** Collections whose documents may name attachments (a change may drop one). */
-const ATTACHMENT_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['leaveRequests']);
+const ATTACHMENT_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['leaveRequests', 'expenseClaims']);
 const lockClause = (c: CollectionName) => (READ_ONLY_FOR_MUTATORS.has(c) ? '' : ' FOR UPDATE');
 const key = (c: string, id: string) => `${c}\u0000${id}`;
 
@@ -117,11 +117,24 @@ export async function writeDocuments(
       before = (await tx.query<{ readers: string[] }>('SELECT readers FROM documents WHERE collection = $1 AND id = $2', [c, id])).rows[0]?.readers ?? null;
     }
     const readers = readersOf(c, doc);
-    await tx.query(
-      `INSERT INTO documents (collection, id, data, deleted, seq, readers) VALUES ($1, $2, $3, false, $4, $5)
-       ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data, deleted = false, seq = EXCLUDED.seq, readers = EXCLUDED.readers`,
-      [c, id, JSON.stringify(doc), seq, readers],
-    );
+    if (knownReaders.has(key(c, id)) && before === null) {
+      // The mutator saw no such document: it creates it, and must not overwrite one another
+      // transaction created meanwhile (two claims of one invoice number at the same moment).
+      // A conflict fails this transaction as a unique violation, which the push retries; the
+      // retry sees the other document and decides again.
+      const created = await tx.query(
+        `INSERT INTO documents (collection, id, data, deleted, seq, readers) VALUES ($1, $2, $3, false, $4, $5)
+         ON CONFLICT (collection, id) DO NOTHING RETURNING id`,
+        [c, id, JSON.stringify(doc), seq, readers],
+      );
+      if (created.rows.length === 0) throw Object.assign(new Error(`created concurrently: ${c}/${id}`), { code: '23505' });
+    } else {
+      await tx.query(
+        `INSERT INTO documents (collection, id, data, deleted, seq, readers) VALUES ($1, $2, $3, false, $4, $5)
+         ON CONFLICT (collection, id) DO UPDATE SET data = EXCLUDED.data, deleted = false, seq = EXCLUDED.seq, readers = EXCLUDED.readers`,
+        [c, id, JSON.stringify(doc), seq, readers],
+      );
+    }
     // Who may download an attachment follows who may read a document naming it. Only
     // collections that carry attachments pay for the bookkeeping.
     const refs = blobRefsOf(c, doc);

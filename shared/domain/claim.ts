@@ -88,6 +88,8 @@ export const invoiceClaimSchema = z.object({
   id: z.string().regex(/^inv-[0-9a-f]{64}$/),
   claimId: idSchema,
   lineId: idSchema,
+  /** A withdrawn or rejected claim gives its invoices back (they may be claimed again). */
+  released: z.boolean(),
   at: isoInstantSchema,
 });
 export type InvoiceClaim = z.infer<typeof invoiceClaimSchema>;

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import { calendarSaveYear, calendarSetDay, ledgerAdjust, ledgerAllocateYear, leaveTypeSave, policySaveRule } from './admin';
 import { approvalDecide } from './approval';
+import { claimDecide, claimMarkPaid, claimSubmit, claimWithdraw } from './claims';
+import { standardsSave, travelDecide, travelSubmit, travelWithdraw } from './travel';
 import { delegationEnd, delegationSet } from './delegation';
 import { leaveCancel, leaveReportBack, leaveSubmit, leaveWithdraw } from './leave';
 import { isReasonCode } from '../i18n/reasons';
@@ -22,6 +24,14 @@ export const mutators = {
   'policy.saveRule': policySaveRule,
   'ledger.adjust': ledgerAdjust,
   'ledger.allocateYear': ledgerAllocateYear,
+  'travelStandards.save': standardsSave,
+  'travel.submit': travelSubmit,
+  'travel.withdraw': travelWithdraw,
+  'travel.decide': travelDecide,
+  'claim.submit': claimSubmit,
+  'claim.withdraw': claimWithdraw,
+  'claim.decide': claimDecide,
+  'claim.markPaid': claimMarkPaid,
 } as const;
 
 export type MutatorName = keyof typeof mutators;

@@ -3,6 +3,9 @@
 // interface is shared, so a rule can never differ between the two.
 import type { z } from 'zod';
 import type { CalendarYearDoc } from '../domain/calendarYear';
+import type { Claim, InvoiceClaim } from '../domain/claim';
+import type { TravelRequest } from '../domain/travel';
+import type { TravelStandards } from '../domain/travelStandards';
 import type { Delegation } from '../domain/delegation';
 import type { Department, User } from '../domain/directory';
 import type { LeaveRequest } from '../domain/leave';
@@ -20,6 +23,10 @@ export interface Collections {
   leaveLedger: LedgerEntry;
   approvalRules: ApprovalRule;
   delegations: Delegation;
+  travelStandards: TravelStandards;
+  travelRequests: TravelRequest;
+  expenseClaims: Claim;
+  invoices: InvoiceClaim;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTION_NAMES = [
@@ -31,6 +38,10 @@ export const COLLECTION_NAMES = [
   'leaveLedger',
   'approvalRules',
   'delegations',
+  'travelStandards',
+  'travelRequests',
+  'expenseClaims',
+  'invoices',
 ] as const satisfies readonly CollectionName[];
 
 /**
@@ -46,9 +57,13 @@ export interface IndexedFields {
   leaveLedger: 'userId';
   approvalRules: 'scope';
   delegations: 'fromUserId' | 'toUserId';
+  travelStandards: never;
+  travelRequests: 'requesterId' | 'pendingApproverIds' | 'companionIds';
+  expenseClaims: 'requesterId' | 'pendingApproverIds' | 'travelRequestId';
+  invoices: never;
 }
 
-export const ARRAY_FIELDS: ReadonlySet<string> = new Set(['roles', 'pendingApproverIds']);
+export const ARRAY_FIELDS: ReadonlySet<string> = new Set(['roles', 'pendingApproverIds', 'companionIds']);
 
 export interface DocTx {
   get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined>;

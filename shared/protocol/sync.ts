@@ -8,7 +8,10 @@ import { departmentSchema, userSchema } from '../domain/directory';
 import { idSchema } from '../domain/ids';
 import { leaveRequestSchema } from '../domain/leave';
 import { leaveTypeSchema } from '../domain/leaveTypes';
+import { claimSchema, invoiceClaimSchema } from '../domain/claim';
 import { ledgerEntrySchema, ledgerIdSchema } from '../domain/ledger';
+import { travelRequestSchema } from '../domain/travel';
+import { travelStandardsSchema } from '../domain/travelStandards';
 import { approvalRuleSchema } from '../domain/policy';
 import { REASON_CODES } from '../i18n/reasons';
 import { COLLECTION_NAMES } from '../mutators/types';
@@ -17,7 +20,7 @@ import { COLLECTION_NAMES } from '../mutators/types';
  * Bumped whenever a mutator's arguments or a document's shape changes incompatibly. A client
  * whose version differs is told to upgrade and keeps its outbox.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const MAX_PUSH_BATCH = 100;
 export const PULL_PAGE_SIZE = 1000;
@@ -89,6 +92,11 @@ export const changeSchema = z.union([
   docChange('leaveLedger', ledgerEntrySchema, ledgerIdSchema),
   docChange('approvalRules', approvalRuleSchema),
   docChange('delegations', delegationSchema),
+  docChange('travelStandards', travelStandardsSchema),
+  docChange('travelRequests', travelRequestSchema),
+  docChange('expenseClaims', claimSchema),
+  // Invoice registry ids are 'inv-' and a SHA-256: longer than a document id.
+  docChange('invoices', invoiceClaimSchema, invoiceClaimSchema.shape.id),
   /** Deleted, or no longer readable by this user: the client drops it. */
   z.object({ c: z.enum(COLLECTION_NAMES), id: ledgerIdSchema, deleted: z.literal(true) }),
 ]);

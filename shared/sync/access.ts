@@ -26,14 +26,29 @@ export function readersOf<C extends CollectionName>(collection: C, doc: Collecti
       }
       return [...readers];
     }
+    case 'travelRequests':
+    case 'expenseClaims': {
+      const routed = doc as Collections['travelRequests'] | Collections['expenseClaims'];
+      const readers = new Set<Principal>([`user:${routed.requesterId}`, 'role:finance_officer']);
+      if ('companionIds' in routed) for (const id of routed.companionIds) readers.add(`user:${id}`);
+      for (const step of routed.steps) {
+        for (const id of step.approverIds) readers.add(`user:${id}`);
+        for (const d of step.delegates) readers.add(`user:${d.toId}`);
+        for (const d of step.decisions) readers.add(`user:${d.byId}`);
+      }
+      return [...readers];
+    }
     case 'leaveLedger':
       return [`user:${(doc as Collections['leaveLedger']).userId}`, 'role:hr_officer'];
     // Reference data every client routes and counts with offline. Delegations too: who acts
-    // for whom is office knowledge.
+    // for whom is office knowledge. Invoices: only a hash of the number and the claim's id, so
+    // every client can warn "already claimed" without learning anyone's invoices.
     case 'leaveTypes':
     case 'calendars':
     case 'approvalRules':
     case 'delegations':
+    case 'travelStandards':
+    case 'invoices':
       return ['all'];
     default:
       return [];

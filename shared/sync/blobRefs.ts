@@ -7,8 +7,8 @@ import { sha256HexSchema } from '../domain/attachment';
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function collect(holder: Record<string, unknown>, into: Set<string>): void {
-  const list = holder.attachments;
+function collect(holder: Record<string, unknown>, into: Set<string>, field = 'attachments'): void {
+  const list = holder[field];
   if (!Array.isArray(list)) return;
   for (const item of list) {
     const sha = isObject(item) ? item.sha256 : undefined;
@@ -17,16 +17,17 @@ function collect(holder: Record<string, unknown>, into: Set<string>): void {
 }
 
 /**
- * The SHA-256s a document references, sorted and without repeats. `collection` is not used yet;
- * it is here so a collection with attachments stored elsewhere can be special-cased later
- * without changing every caller.
+ * The SHA-256s a document references, sorted and without repeats. Collections that keep files
+ * elsewhere are special-cased by name (an expense claim's receipts are on its lines).
  */
-export function blobRefsOf(_collection: string, doc: unknown): string[] {
+export function blobRefsOf(collection: string, doc: unknown): string[] {
   if (!isObject(doc)) return [];
   const found = new Set<string>();
   collect(doc, found);
   // One level down only: attachments deeper than that are not part of any document's shape,
   // and a bounded scan keeps a write's cost independent of how a document nests.
   for (const value of Object.values(doc)) if (isObject(value)) collect(value, found);
+  // An expense claim's receipts sit on its lines.
+  if (collection === 'expenseClaims' && Array.isArray(doc.lines)) for (const line of doc.lines) if (isObject(line)) collect(line, found, 'receipts');
   return [...found].sort();
 }

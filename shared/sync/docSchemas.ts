@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { departmentSchema, userSchema } from '../domain/directory';
 import { calendarYearDocSchema } from '../domain/calendarYear';
+import { claimSchema, invoiceClaimSchema } from '../domain/claim';
+import { travelRequestSchema } from '../domain/travel';
+import { travelStandardsSchema } from '../domain/travelStandards';
 import { delegationSchema } from '../domain/delegation';
 import { leaveRequestSchema } from '../domain/leave';
 import { leaveTypeSchema } from '../domain/leaveTypes';
@@ -18,4 +21,8 @@ export const docSchemas: { [C in CollectionName]: z.ZodType<Collections[C]> } = 
   leaveLedger: ledgerEntrySchema,
   approvalRules: approvalRuleSchema,
   delegations: delegationSchema,
+  travelStandards: travelStandardsSchema,
+  travelRequests: travelRequestSchema,
+  expenseClaims: claimSchema,
+  invoices: invoiceClaimSchema,
 };

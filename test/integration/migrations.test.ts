@@ -116,7 +116,7 @@ describe.each(BACKENDS)('migration 0004: leave as data (%s)', (backend) => {
       ['user:wangqiang'],
     ]);
 
-    expect(await migrate(db)).toEqual(['0003-blobs.sql', '0004-leave-as-data.ts']);
+    expect(await migrate(db)).toEqual(['0003-blobs.sql', '0004-leave-as-data.ts', '0005-travel.ts']);
     expect(await migrate(db)).toEqual([]);
 
     const docs = async <T>(collection: string) =>
@@ -161,7 +161,11 @@ describe.each(BACKENDS)('migration 0004: leave as data (%s)', (backend) => {
     expect((await docs<{ id: string }>('leaveTypes')).map((t) => t.id).sort()).toEqual(
       ['annual', 'bereavement', 'compensatory', 'home_visit', 'marriage', 'maternity', 'paternity', 'personal', 'sick'],
     );
-    expect((await docs<{ id: string }>('approvalRules')).map((r) => r.id)).toEqual(['leave-family', 'leave-long', 'leave-short']);
+    const rules = (await docs<{ scope: string }>('approvalRules')).map((r) => ({ id: r.id, scope: r.data.scope }));
+    expect(rules.filter((r) => r.scope === 'leave').map((r) => r.id)).toEqual(['leave-family', 'leave-long', 'leave-short']);
+    // 0005 adds the routes of trips and claims, and the example travel standards.
+    expect(rules.filter((r) => r.scope !== 'leave').map((r) => r.id)).toEqual(['claim-default', 'claim-hospitality', 'claim-large', 'travel-abroad', 'travel-default', 'travel-out']);
+    expect((await docs<{ example: boolean }>('travelStandards')).map((d) => [d.id, d.data.example])).toEqual([['travel-standards', true]]);
     expect((await docs<{ id: string }>('calendars')).map((c) => c.id)).toEqual(['y2026']);
 
     const indexes = (await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'documents'")).rows.map((r) => r.indexname);

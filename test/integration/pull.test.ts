@@ -55,12 +55,14 @@ describe.each(BACKENDS)('pull (%s)', (backend) => {
     expect(changes.filter((c) => c.c === 'users')).toHaveLength(12);
     expect(pages[0]?.reset).toBe(true);
     expect(pages.slice(1).every((p) => !p.reset)).toBe(true);
-    // Migration 0004 wrote the system documents in one commit (9 leave types, 3 approval rules,
-    // the 2026 calendar), and the demo seed the directory in another (5 departments, 12 people):
-    // each is larger than a page, and each arrives whole, on a page of its own.
+    // Migration 0004 wrote the leave system documents in one commit (9 leave types, 3 approval
+    // rules, the 2026 calendar), 0005 the travel ones in another (the standards, 6 rules), and
+    // the demo seed the directory in a third (5 departments, 12 people): each is larger than a
+    // page, and each arrives whole, on a page of its own.
     expect(pages[0]?.changes.map((c) => c.c).sort()).toEqual([...Array<string>(9).fill('leaveTypes'), ...Array<string>(3).fill('approvalRules'), 'calendars'].sort());
-    expect(pages[1]?.changes).toHaveLength(17);
-    for (const page of pages.slice(2).filter((p) => p.more)) expect(page.changes.length).toBeLessThanOrEqual(7);
+    expect(pages[1]?.changes.map((c) => c.c).sort()).toEqual([...Array<string>(6).fill('approvalRules'), 'travelStandards'].sort());
+    expect(pages[2]?.changes).toHaveLength(17);
+    for (const page of pages.slice(3).filter((p) => p.more)) expect(page.changes.length).toBeLessThanOrEqual(7);
     // Each batch's three documents arrive on the same page.
     for (let i = 0; i < 30; i++) {
       const holding = pages.filter((p) => p.changes.some((c) => c.id.startsWith(`batch-${i}-`)));
@@ -92,7 +94,7 @@ describe.each(BACKENDS)('pull (%s)', (backend) => {
     // The administrators hold no leave of their own, but route and count like everyone.
     const admin = await pullAll(db, 'admin', 1000);
     expect(admin.changes.filter((c) => c.c === 'leaveLedger')).toEqual([]);
-    expect(admin.changes.filter((c) => c.c === 'leaveTypes' || c.c === 'calendars' || c.c === 'approvalRules')).toHaveLength(13);
+    expect(admin.changes.filter((c) => c.c === 'leaveTypes' || c.c === 'calendars' || c.c === 'approvalRules' || c.c === 'travelStandards')).toHaveLength(20);
   });
 
   it('sends a tombstone to a reader who lost access, and nothing more once caught up', async () => {

@@ -18,6 +18,10 @@ const reportBackArgs = z.object({ returnDate: z.string(), returnHalf: half });
 const delegationArgs = z.object({ kind: z.enum(['manual', 'standing']), toUserId: z.string(), startDate: z.string().nullable(), endDate: z.string().nullable() });
 const leaveTypeArgs = z.object({ id: z.string(), name: z.object({ 'zh-CN': z.string(), en: z.string().optional(), es: z.string().optional() }) });
 const yearArgs = z.object({ year: z.number() });
+const travelArgs = z.object({ purpose: z.string() });
+const claimArgs = z.object({ title: z.string() });
+const routedDecideArgs = z.object({ decision: z.enum(['approve', 'reject']) });
+const paidArgs = z.object({ reference: z.string() });
 const dayArgs = z.object({ date: z.string(), kind: z.enum(['holiday', 'workday', 'normal']) });
 const ruleArgs = z.object({ name: z.string() });
 const adjustArgs = z.object({ userId: z.string(), typeId: z.string(), days: z.number() });
@@ -117,6 +121,33 @@ export function describeAction(t: TFunction, notice: Pick<RejectionNotice, 'name
       if (parsed.success) return t('notice.action.ledger.allocateYear', { year: parsed.data.year, type: ctx.typeName(parsed.data.typeId) });
       break;
     }
+    case 'travel.submit': {
+      const parsed = travelArgs.safeParse(args);
+      if (parsed.success) return t('notice.action.travel.submit', { purpose: parsed.data.purpose });
+      break;
+    }
+    case 'claim.submit': {
+      const parsed = claimArgs.safeParse(args);
+      if (parsed.success) return t('notice.action.claim.submit', { title: parsed.data.title });
+      break;
+    }
+    case 'travel.decide':
+    case 'claim.decide': {
+      const parsed = routedDecideArgs.safeParse(args);
+      const what = notice.name === 'travel.decide' ? 'travel' : 'claim';
+      if (parsed.success) return t(`notice.action.${what}.${parsed.data.decision}`);
+      break;
+    }
+    case 'claim.markPaid': {
+      const parsed = paidArgs.safeParse(args);
+      if (parsed.success) return t('notice.action.claim.markPaid', { reference: parsed.data.reference });
+      break;
+    }
+    case 'travel.withdraw':
+    case 'claim.withdraw':
+      return t(`notice.action.${notice.name === 'travel.withdraw' ? 'travel' : 'claim'}.withdraw`);
+    case 'travelStandards.save':
+      return t('notice.action.travelStandards.save');
   }
   return t('notice.action.unknown');
 }

@@ -50,7 +50,8 @@ describe('import rules (DESIGN.md section 2)', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.map((v) => v.message).join('\n')).toMatch(message);
     expect(found.every((v) => v.message.includes('DESIGN.md section 2'))).toBe(true);
-  });
+    // ESLint with the type-aware resolver over the whole project: seconds on a busy machine.
+  }, 60_000);
 
   it('checks the resolved file too, whatever the spelling (import-x/no-restricted-paths)', async () => {
     // The target must resolve for import-x; renderer/tsconfig.json is a real file.

@@ -41,8 +41,11 @@ describe('i18n catalogs', () => {
 
   it.each(LANGUAGES)('%s explains every refused mutation in its own words', (lng) => {
     const catalog: Record<string, string> = catalogs[lng];
-    const own = MUTATOR_NAMES.filter((name) => !['approval.decide', 'delegation.set'].includes(name)).map((name) => `notice.action.${name}`);
-    const missing = [...own, 'notice.action.approval.approve', 'notice.action.approval.reject', 'notice.action.delegation.set', 'notice.action.delegation.standing'].filter((key) => !catalog[key]);
+    // Decisions are told apart by what was decided (approve / reject); delegations by their kind.
+    const split = ['approval.decide', 'travel.decide', 'claim.decide', 'delegation.set'];
+    const own = MUTATOR_NAMES.filter((name) => !split.includes(name)).map((name) => `notice.action.${name}`);
+    const decisions = ['approval', 'travel', 'claim'].flatMap((what) => [`notice.action.${what}.approve`, `notice.action.${what}.reject`]);
+    const missing = [...own, ...decisions, 'notice.action.delegation.set', 'notice.action.delegation.standing'].filter((key) => !catalog[key]);
     expect(missing).toEqual([]);
   });
 

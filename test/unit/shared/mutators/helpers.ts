@@ -10,6 +10,7 @@ import { MutationRejected, runMutator } from '../../../../shared/mutators';
 import type { LeaveSubmitArgs } from '../../../../shared/mutators/leave';
 import type { Collections } from '../../../../shared/mutators/types';
 import { docSchemas } from '../../../../shared/sync/docSchemas';
+import { travelSystemDocuments } from '../../../../server/seed/system';
 import type { MemoryDocTx, SeedDocs } from '../../../support/memoryDocTx';
 import { demoTx } from '../fixtures/demoAgency';
 
@@ -133,4 +134,20 @@ export function patch<C extends 'users' | 'leaveTypes' | 'approvalRules' | 'dele
   const doc = tx.peek(c, id);
   if (!doc) throw new Error(`no ${c} ${id}`);
   tx.seedDoc(c, { ...doc, ...changes });
+}
+
+/**
+ * The travel documents an agency starts with (server/seed/system.ts): the example standards in
+ * force as 'travel-standards' and the default trip and claim routes. Pass as `agency`'s `seed`.
+ */
+export function travelSeed(now = NOW): SeedDocs {
+  const seed: Record<string, unknown[]> = {};
+  for (const { c, doc } of travelSystemDocuments(now)) (seed[c] ??= []).push(doc);
+  // Each document went into the list of the collection travelSystemDocuments names for it.
+  return seed as SeedDocs;
+}
+
+/** The demo agency (see `agency`) with the travel standards and routes seeded. */
+export function travelAgency(changes: Record<string, Partial<User>> = {}, options: AgencyOptions = {}): Promise<MemoryDocTx> {
+  return agency(changes, { allocations: false, ...options, seed: { ...travelSeed(), ...options.seed } });
 }

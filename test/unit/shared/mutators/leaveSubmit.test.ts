@@ -399,6 +399,10 @@ describe('runMutator', () => {
       'approval.decide',
       'calendar.saveYear',
       'calendar.setDay',
+      'claim.decide',
+      'claim.markPaid',
+      'claim.submit',
+      'claim.withdraw',
       'delegation.end',
       'delegation.set',
       'leave.cancel',
@@ -409,6 +413,10 @@ describe('runMutator', () => {
       'ledger.adjust',
       'ledger.allocateYear',
       'policy.saveRule',
+      'travel.decide',
+      'travel.submit',
+      'travel.withdraw',
+      'travelStandards.save',
     ]);
     for (const name of MUTATOR_NAMES) expect(isMutatorName(name)).toBe(true);
     expect(isMutatorName('hasOwnProperty')).toBe(false);

@@ -1,3 +1,5 @@
+import { COLLECTION_NAMES } from '../../../../shared/mutators/types';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { LeaveRequest } from '../../../../shared/domain/leave';
 import { changeSchema, MAX_PUSH_BATCH, pullRequestSchema, pullResponseSchema, pushRequestSchema, pushResponseSchema, SCHEMA_VERSION } from '../../../../shared/protocol/sync';
@@ -93,6 +95,14 @@ describe('pullResponseSchema and changeSchema', () => {
     const parsed = pullResponseSchema.safeParse(page);
     expect(parsed.error?.issues ?? []).toEqual([]);
     expect(parsed.success && parsed.data.ok ? parsed.data.changes[3] : null).toEqual({ c: 'leaveRequests', id: 'leave-0', deleted: true });
+  });
+
+  it('has a document schema for every collection the server may send (a missing one stops every pull)', () => {
+    const known = changeSchema.options.flatMap((option) => {
+      const c: unknown = option.shape.c;
+      return c instanceof z.ZodLiteral ? [String(c.value)] : [];
+    });
+    expect(known.sort()).toEqual([...COLLECTION_NAMES].sort());
   });
 
   it('accepts an upgrade-required error', () => {
