@@ -16,6 +16,7 @@ import { reasonMessage } from '../../i18n/reasons';
 import { ClaimLineEditor } from './ClaimLineEditor';
 import { ClaimTotalsView } from './ClaimTotalsView';
 import { claimTotals, emptyLine, overStandardLimit, submitLines, tripAdvanceFen, tripAllowances, type LineDraft } from './draft';
+import { preventEnterSubmit } from '../../components/noEnterSubmit';
 
 /** Registry ids of the lines' invoice numbers ('' for a line without one or with an invalid one). */
 function registryIds(lines: readonly LineDraft[]): string[] {
@@ -100,7 +101,7 @@ export function NewClaimPage() {
 
   return (
     <Card title={<span data-testid="page-title">{t('claims.new.title')}</span>}>
-      <Form layout="vertical" onFinish={() => void submit()}>
+      <Form layout="vertical" onFinish={() => void submit()} onKeyDown={preventEnterSubmit}>
         <Form.Item label={t('claims.field.trip')}>
           <Select<string>
             value={tripId ?? ''}

@@ -17,6 +17,7 @@ import { reasonMessage } from '../../i18n/reasons';
 import { LegsEditor } from './LegsEditor';
 import { TripSummary } from './TripSummary';
 import { completeLegs, defaultClass, parseEstimates, type EstimateCategory, type LegDraft } from './tripDraft';
+import { preventEnterSubmit } from '../../components/noEnterSubmit';
 
 const ISO = 'YYYY-MM-DD';
 
@@ -121,6 +122,7 @@ function TripForm({ me, standards, colleagues }: { me: User | null; standards: T
         onFinish={(v) => void submit(v)}
         onValuesChange={onValuesChange}
         disabled={busy}
+        onKeyDown={preventEnterSubmit}
         data-testid="trip-form"
       >
         <Form.Item name="purpose" label={t('travel.field.purpose')} rules={[{ required: true, whitespace: true, message: t('travel.field.purposeRequired') }]}>
