@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { agencyDate } from '../calendar/dates';
 import { idSchema } from '../domain/ids';
 import type { ApprovalStep, LeaveRequest } from '../domain/leave';
-import { actingFor, delegatesFor, pendingApprovers, stepApproved, undecided } from '../leave/policy';
+import { actingFor, pendingApprovers, undecided } from '../leave/policy';
 import { balanceFor, loadActor } from './common';
+import { advanceSteps } from './workflow';
 import { endOnLeaveDelegations, ledgerRestore, ledgerUse, startOnLeaveDelegations } from './effects';
 import { COMMENT_MAX } from './leave';
 import { defineMutator, MutationRejected, type MutationContext } from './types';
@@ -82,27 +83,7 @@ export const approvalDecide = defineMutator({
     const approve = args.decision === 'approve';
     if (!approve && comment === '') throw new MutationRejected('approval.comment_required');
 
-    const decided: ApprovalStep = {
-      ...step,
-      decisions: [
-        ...step.decisions,
-        ...forIds.map((approverId) => ({ approverId, byId: ctx.actorId, decision: approve ? ('approved' as const) : ('rejected' as const), at: ctx.now, comment: comment || null })),
-      ],
-    };
-    const done = !approve || stepApproved(decided);
-    const finished: ApprovalStep = done ? { ...decided, status: approve ? 'approved' : 'rejected' } : decided;
-    let nextSteps = steps.map((s, i) => (i === index ? finished : !approve && i > index ? { ...s, status: 'skipped' as const } : s));
-    let nextIndex = -1;
-    if (approve && done) {
-      nextIndex = nextSteps.findIndex((s, i) => i > index && s.status === 'waiting');
-      const next = nextSteps[nextIndex];
-      if (next) {
-        const delegates = await delegatesFor(ctx.tx, next.approverIds, today, request.requesterId);
-        nextSteps = nextSteps.map((s, i) => (i === nextIndex ? { ...s, status: 'pending' as const, delegates } : s));
-      }
-    }
-    const final = !approve || (done && nextIndex === -1);
-    const onBehalfOfId = forIds[0] !== ctx.actorId ? (forIds[0] ?? null) : null;
+    const { steps: nextSteps, final, onBehalfOfId } = await advanceSteps(ctx, steps, index, forIds, approve, comment, request.requesterId);
     const history = [...request.history];
     const action = inCancellation ? (final ? (approve ? 'cancel_approved' : 'cancel_rejected') : 'approved') : approve ? 'approved' : 'rejected';
     history.push({ at: ctx.now, actorId: ctx.actorId, action, comment: comment || null, ...(onBehalfOfId ? { onBehalfOfId } : {}) });

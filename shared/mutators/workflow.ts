@@ -33,6 +33,42 @@ async function nameOf(ctx: MutationContext, id: string | undefined): Promise<str
   return (await ctx.tx.get('users', id))?.displayName ?? id;
 }
 
+/**
+ * Records the decision of `actorId` (for `forIds`) on the pending step `index` and moves the
+ * route on: one approval completes an any-of step, a countersign step needs everyone; a
+ * rejection skips what follows; the next step becomes pending with its acting approvers. Leave
+ * (request and cancellation), trips and claims all decide through it.
+ */
+export async function advanceSteps(
+  ctx: MutationContext,
+  steps: readonly ApprovalStep[],
+  index: number,
+  forIds: readonly string[],
+  approve: boolean,
+  comment: string,
+  requesterId: string,
+): Promise<{ steps: ApprovalStep[]; final: boolean; onBehalfOfId: string | null }> {
+  const step = steps[index];
+  if (!step) throw new MutationRejected('approval.not_your_turn');
+  const decided: ApprovalStep = {
+    ...step,
+    decisions: [...step.decisions, ...forIds.map((approverId) => ({ approverId, byId: ctx.actorId, decision: approve ? ('approved' as const) : ('rejected' as const), at: ctx.now, comment: comment || null }))],
+  };
+  const done = !approve || stepApproved(decided);
+  let next = steps.map((s, i) => (i === index ? (done ? { ...decided, status: approve ? ('approved' as const) : ('rejected' as const) } : decided) : !approve && i > index ? { ...s, status: 'skipped' as const } : s));
+  let nextIndex = -1;
+  if (approve && done) {
+    nextIndex = next.findIndex((s, i) => i > index && s.status === 'waiting');
+    const following = next[nextIndex];
+    if (following) {
+      const delegates = await delegatesFor(ctx.tx, following.approverIds, agencyDate(ctx.now), requesterId);
+      next = next.map((s, i) => (i === nextIndex ? { ...s, status: 'pending' as const, delegates } : s));
+    }
+  }
+  const onBehalfOfId = forIds[0] !== undefined && forIds[0] !== ctx.actorId ? forIds[0] : null;
+  return { steps: next, final: !approve || (done && nextIndex === -1), onBehalfOfId };
+}
+
 /** Applies the actor's decision to the pending step; `final` says whether the document is decided. */
 export async function decideRouted<D extends Routed>(ctx: MutationContext, doc: D, args: DecideArgs): Promise<{ next: D; final: boolean; approved: boolean }> {
   if (doc.status === 'withdrawn') throw new MutationRejected('approval.withdrawn');
@@ -67,23 +103,7 @@ export async function decideRouted<D extends Routed>(ctx: MutationContext, doc: 
   const approve = args.decision === 'approve';
   if (!approve && comment === '') throw new MutationRejected('approval.comment_required');
 
-  const decided: ApprovalStep = {
-    ...step,
-    decisions: [...step.decisions, ...forIds.map((approverId) => ({ approverId, byId: ctx.actorId, decision: approve ? ('approved' as const) : ('rejected' as const), at: ctx.now, comment: comment || null }))],
-  };
-  const done = !approve || stepApproved(decided);
-  let steps = doc.steps.map((s, i) => (i === index ? (done ? { ...decided, status: approve ? ('approved' as const) : ('rejected' as const) } : decided) : !approve && i > index ? { ...s, status: 'skipped' as const } : s));
-  let nextIndex = -1;
-  if (approve && done) {
-    nextIndex = steps.findIndex((s, i) => i > index && s.status === 'waiting');
-    const next = steps[nextIndex];
-    if (next) {
-      const delegates = await delegatesFor(ctx.tx, next.approverIds, today, doc.requesterId);
-      steps = steps.map((s, i) => (i === nextIndex ? { ...s, status: 'pending' as const, delegates } : s));
-    }
-  }
-  const final = !approve || (done && nextIndex === -1);
-  const onBehalfOfId = forIds[0] !== ctx.actorId ? (forIds[0] ?? null) : null;
+  const { steps, final, onBehalfOfId } = await advanceSteps(ctx, doc.steps, index, forIds, approve, comment, doc.requesterId);
   const event: TimelineEvent = { at: ctx.now, actorId: ctx.actorId, action: approve ? 'approved' : 'rejected', comment: comment || null, ...(onBehalfOfId ? { onBehalfOfId } : {}) };
   const next: D = {
     ...doc,
