@@ -19,8 +19,12 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
   WalletOutlined,
+  NotificationOutlined,
+  FolderOpenOutlined,
+  CloudUploadOutlined,
 } from '@ant-design/icons';
 import { agencyDate } from '../../shared/calendar/dates';
+import { FORM_PUBLISHER_ROLES } from '../../shared/mutators/forms';
 import { useDirectory, useDocQuery } from '../db';
 import { loadInbox } from '../features/approvals/inbox';
 import { LanguageSelect } from '../components/LanguageSelect';
@@ -54,6 +58,10 @@ const NAV_PATHS = {
   travelApprovals: '/approvals/travel',
   financeClaims: '/finance/claims',
   financeStandards: '/finance/standards',
+  meetings: '/meetings',
+  newMeeting: '/meetings/new',
+  forms: '/forms',
+  formsManage: '/forms/manage',
 } as const;
 type NavKey = keyof typeof NAV_PATHS;
 
@@ -111,6 +119,17 @@ export function AppShell() {
       item('trips', <CarOutlined />, t('nav.trips')),
       item('claims', <AccountBookOutlined />, t('nav.claims')),
       ...(isApprover || roles.includes('finance_officer') ? [item('travelApprovals', <AuditOutlined />, t('nav.travelApprovals'))] : []),
+    ],
+  });
+  items.push({
+    type: 'group',
+    key: 'office',
+    label: t('nav.group.office'),
+    children: [
+      item('meetings', <NotificationOutlined />, t('nav.meetings')),
+      ...(roles.includes('meeting_organizer') ? [item('newMeeting', <FileAddOutlined />, t('nav.newMeeting'))] : []),
+      item('forms', <FolderOpenOutlined />, t('nav.forms')),
+      ...(FORM_PUBLISHER_ROLES.some((r) => roles.includes(r)) ? [item('formsManage', <CloudUploadOutlined />, t('nav.formsManage'))] : []),
     ],
   });
   if (roles.includes('finance_officer')) {

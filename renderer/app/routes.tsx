@@ -21,6 +21,10 @@ import { StandardsPage } from '../features/finance/StandardsPage';
 import { MyTripsPage } from '../features/travel/MyTripsPage';
 import { NewTripPage } from '../features/travel/NewTripPage';
 import { TravelApprovalsPage } from '../features/travel/TravelApprovalsPage';
+import { FormsLibraryPage } from '../features/forms/FormsLibraryPage';
+import { FormsManagePage } from '../features/forms/FormsManagePage';
+import { MeetingEditorPage } from '../features/meetings/MeetingEditorPage';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { AppShell } from './AppShell';
 import { useRuntime } from './sessionContext';
 
@@ -54,6 +58,11 @@ export function AppRoutes() {
           <Route path="finance/claims" element={<FinanceClaimsPage />} />
           <Route path="finance/standards" element={<StandardsPage />} />
           <Route path="print/:kind/:id" element={<PrintPage />} />
+          <Route path="forms/manage" element={<FormsManagePage />} />
+          <Route path="forms/:id?" element={<FormsLibraryPage />} />
+          <Route path="meetings/new" element={<MeetingEditorPage />} />
+          <Route path="meetings/:id/edit" element={<MeetingEditorPage />} />
+          <Route path="meetings/:id?" element={<MeetingsPage />} />
           <Route path="*" element={<Navigate to="/requests" replace />} />
         </Route>
       </Routes>

@@ -7,6 +7,8 @@ import type { Claim, InvoiceClaim } from '../../shared/domain/claim';
 import type { TravelRequest } from '../../shared/domain/travel';
 import type { TravelStandards } from '../../shared/domain/travelStandards';
 import type { Delegation } from '../../shared/domain/delegation';
+import type { FormTemplate } from '../../shared/domain/forms';
+import type { Absence, Meeting, MeetingReply } from '../../shared/domain/meeting';
 import type { Department, User } from '../../shared/domain/directory';
 import type { LeaveRequest } from '../../shared/domain/leave';
 import type { LeaveTypeDef } from '../../shared/domain/leaveTypes';
@@ -56,6 +58,34 @@ export interface LocalBlob {
   createdAt: string;
 }
 
+/**
+ * A form file kept on this device for offline use (forms library): verified by its SHA-256 when
+ * downloaded, evicted least recently used first when the cache is over the user's budget, unless
+ * its category is pinned "available offline".
+ */
+export interface CachedFormFile {
+  sha256: string;
+  templateId: string;
+  version: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  data: Blob;
+  category: string;
+  fetchedAt: string;
+  lastUsedAt: string;
+}
+
+/** A form this user saved a copy of, to tell them when a newer version is published. */
+export interface SavedForm {
+  templateId: string;
+  version: string;
+  sha256: string;
+  savedAt: string;
+  /** The newer version's hash the user has already been told about (and dismissed). */
+  acknowledgedSha256: string | null;
+}
+
 export interface MetaEntry {
   key: string;
   value: unknown;
@@ -90,6 +120,12 @@ export class BureauDb extends Dexie {
   travelRequests!: EntityTable<TravelRequest, 'id'>;
   expenseClaims!: EntityTable<Claim, 'id'>;
   invoices!: EntityTable<InvoiceClaim, 'id'>;
+  formTemplates!: EntityTable<FormTemplate, 'id'>;
+  meetings!: EntityTable<Meeting, 'id'>;
+  meetingReplies!: EntityTable<MeetingReply, 'id'>;
+  absences!: EntityTable<Absence, 'id'>;
+  formFiles!: EntityTable<CachedFormFile, 'sha256'>;
+  savedForms!: EntityTable<SavedForm, 'templateId'>;
 
   constructor(name: string, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -127,6 +163,16 @@ export class BureauDb extends Dexie {
       expenseClaims: 'id, requesterId, *pendingApproverIds, travelRequestId, status, updatedAt',
       invoices: 'id',
     });
+    // v5: the forms library and meeting notices (new tables only). formFiles and savedForms are
+    // this device's own: the offline copies of forms and which ones the user saved.
+    this.version(5).stores({
+      formTemplates: 'id, category, updatedAt',
+      meetings: 'id, organizerId, *attendeeIds, startAt, updatedAt',
+      meetingReplies: 'id, meetingId, userId',
+      absences: 'id, userId',
+      formFiles: 'sha256, templateId, category, lastUsedAt',
+      savedForms: 'templateId',
+    });
   }
 
   collection<C extends CollectionName>(c: C): Table<Collections[C], string> {
@@ -134,7 +180,7 @@ export class BureauDb extends Dexie {
   }
 
   get dataTables(): Table[] {
-    return [this.users, this.departments, this.leaveRequests, this.leaveTypes, this.calendars, this.leaveLedger, this.approvalRules, this.delegations, this.travelStandards, this.travelRequests, this.expenseClaims, this.invoices];
+    return [this.users, this.departments, this.leaveRequests, this.leaveTypes, this.calendars, this.leaveLedger, this.approvalRules, this.delegations, this.travelStandards, this.travelRequests, this.expenseClaims, this.invoices, this.formTemplates, this.meetings, this.meetingReplies, this.absences];
   }
 }
 

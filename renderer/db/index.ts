@@ -13,3 +13,5 @@ export * from './hooks/notifications';
 export * from './hooks/travel';
 export * from './hooks/claims';
 export * from './hooks/finance';
+export * from './hooks/forms';
+export * from './hooks/meetings';

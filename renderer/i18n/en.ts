@@ -8,6 +8,8 @@ import { messages as notificationsMessages } from '../features/notifications/mes
 import { messages as travelMessages } from '../features/travel/messages';
 import { messages as claimsMessages } from '../features/claims/messages';
 import { messages as financeMessages } from '../features/finance/messages';
+import { messages as formsMessages } from '../features/forms/messages';
+import { messages as meetingsMessages } from '../features/meetings/messages';
 import { messages as leaveMessages } from '../features/leave/messages';
 import { messages as approvalsMessages } from '../features/approvals/messages';
 import { messages as noticesMessages } from '../features/notices/messages';
@@ -48,6 +50,11 @@ export const en: Catalog = {
   'nav.group.finance': 'Finance',
   'nav.financeClaims': 'Claims',
   'nav.financeStandards': 'Travel standards',
+  'nav.group.office': 'Office',
+  'nav.meetings': 'Meeting notices',
+  'nav.newMeeting': 'New meeting notice',
+  'nav.forms': 'Forms',
+  'nav.formsManage': 'Publish forms',
   'nav.language': 'Language',
   'nav.signOut': 'Sign out',
   'nav.signedInAs': 'Signed in as {{name}}',
@@ -242,7 +249,7 @@ export const en: Catalog = {
   'reason.meeting.reason_required': 'please give a reason for being absent',
   'reason.meeting.substitute_not_allowed': 'this meeting does not accept substitutes',
   'reason.meeting.invalid_substitute': 'the substitute must be an active colleague who is not already invited',
-  'reason.meeting.not_changed': 'nothing was changed',
+  'reason.change.nothing': 'nothing was changed',
   'reason.claim.not_found': 'the claim does not exist',
   'reason.claim.not_yours': 'you can only change your own claims',
   'reason.claim.empty': 'the claim has no expenses',
@@ -274,6 +281,8 @@ export const en: Catalog = {
   ...travelMessages.en,
   ...claimsMessages.en,
   ...financeMessages.en,
+  ...formsMessages.en,
+  ...meetingsMessages.en,
   ...leaveMessages.en,
   ...approvalsMessages.en,
   ...noticesMessages.en,

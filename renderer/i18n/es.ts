@@ -8,6 +8,8 @@ import { messages as notificationsMessages } from '../features/notifications/mes
 import { messages as travelMessages } from '../features/travel/messages';
 import { messages as claimsMessages } from '../features/claims/messages';
 import { messages as financeMessages } from '../features/finance/messages';
+import { messages as formsMessages } from '../features/forms/messages';
+import { messages as meetingsMessages } from '../features/meetings/messages';
 import { messages as leaveMessages } from '../features/leave/messages';
 import { messages as approvalsMessages } from '../features/approvals/messages';
 import { messages as noticesMessages } from '../features/notices/messages';
@@ -48,6 +50,11 @@ export const es: Catalog = {
   'nav.group.finance': 'Finanzas',
   'nav.financeClaims': 'Liquidaciones',
   'nav.financeStandards': 'Normas de viaje',
+  'nav.group.office': 'Oficina',
+  'nav.meetings': 'Convocatorias',
+  'nav.newMeeting': 'Nueva convocatoria',
+  'nav.forms': 'Formularios',
+  'nav.formsManage': 'Publicar formularios',
   'nav.language': 'Idioma',
   'nav.signOut': 'Cerrar sesión',
   'nav.signedInAs': 'Sesión de {{name}}',
@@ -242,7 +249,7 @@ export const es: Catalog = {
   'reason.meeting.reason_required': 'indique el motivo de la ausencia',
   'reason.meeting.substitute_not_allowed': 'esta reunión no admite sustitutos',
   'reason.meeting.invalid_substitute': 'el sustituto debe ser un colega activo que no esté ya invitado',
-  'reason.meeting.not_changed': 'no se cambió nada',
+  'reason.change.nothing': 'no se cambió nada',
   'reason.claim.not_found': 'la liquidación no existe',
   'reason.claim.not_yours': 'solo puede modificar sus propias liquidaciones',
   'reason.claim.empty': 'la liquidación no tiene gastos',
@@ -274,6 +281,8 @@ export const es: Catalog = {
   ...travelMessages.es,
   ...claimsMessages.es,
   ...financeMessages.es,
+  ...formsMessages.es,
+  ...meetingsMessages.es,
   ...leaveMessages.es,
   ...approvalsMessages.es,
   ...noticesMessages.es,

@@ -11,6 +11,8 @@ import { messages as notificationsMessages } from '../features/notifications/mes
 import { messages as travelMessages } from '../features/travel/messages';
 import { messages as claimsMessages } from '../features/claims/messages';
 import { messages as financeMessages } from '../features/finance/messages';
+import { messages as formsMessages } from '../features/forms/messages';
+import { messages as meetingsMessages } from '../features/meetings/messages';
 import { messages as leaveMessages } from '../features/leave/messages';
 import { messages as approvalsMessages } from '../features/approvals/messages';
 import { messages as noticesMessages } from '../features/notices/messages';
@@ -51,6 +53,11 @@ export const zhCN = {
   'nav.group.finance': '财务',
   'nav.financeClaims': '报销管理',
   'nav.financeStandards': '差旅标准',
+  'nav.group.office': '办公',
+  'nav.meetings': '会议通知',
+  'nav.newMeeting': '发布会议通知',
+  'nav.forms': '表格下载',
+  'nav.formsManage': '表格发布',
   'nav.language': '语言',
   'nav.signOut': '退出登录',
   'nav.signedInAs': '当前用户：{{name}}',
@@ -245,7 +252,7 @@ export const zhCN = {
   'reason.meeting.reason_required': '请填写请假（不参会）原因',
   'reason.meeting.substitute_not_allowed': '本次会议不允许委派他人参会',
   'reason.meeting.invalid_substitute': '代参会人须为在职同事且不在参会名单中',
-  'reason.meeting.not_changed': '没有任何修改',
+  'reason.change.nothing': '没有任何修改',
   'reason.claim.not_found': '报销单不存在',
   'reason.claim.not_yours': '只能操作本人的报销单',
   'reason.claim.empty': '报销单没有任何费用',
@@ -277,6 +284,8 @@ export const zhCN = {
   ...travelMessages.zhCN,
   ...claimsMessages.zhCN,
   ...financeMessages.zhCN,
+  ...formsMessages.zhCN,
+  ...meetingsMessages.zhCN,
   ...leaveMessages.zhCN,
   ...approvalsMessages.zhCN,
   ...noticesMessages.zhCN,

@@ -23,6 +23,7 @@ export const ALLOWED_MEDIA_TYPES: ReadonlySet<string> = new Set([
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
   'application/msword',
   'application/vnd.ms-excel',
 ]);

@@ -19,7 +19,7 @@ export const DEMO_DEPARTMENTS: readonly Department[] = [
 type Seed = [id: string, name: string, dept: string, manager: string | null, rank: number, title: string, roles: Role[], firstEmployedOn?: string, joinedOn?: string];
 const people: Seed[] = [
   ['zhangwei', '张伟', 'agency', null, 12, '局长', ['staff'], '1993-07-01', '2015-03-01'],
-  ['lina', '李娜', 'general', 'zhangwei', 9, '综合处处长', ['staff'], '2005-07-01', '2005-07-01'],
+  ['lina', '李娜', 'general', 'zhangwei', 9, '综合处处长', ['staff', 'meeting_organizer'], '2005-07-01', '2005-07-01'],
   ['liuyang', '刘洋', 'business', 'zhangwei', 9, '业务处处长', ['staff'], '2010-08-01', '2012-01-01'],
   ['wangqiang', '王强', 'general', 'lina', 5, '一级科员', ['staff'], '2019-07-01', '2019-07-01'],
   // Ten years on 1 September 2026: annual leave pro-rated between 5 and 10 days.

@@ -18,7 +18,7 @@ type AnyDoc = Collections[CollectionName];
  */
 const READ_ONLY_FOR_MUTATORS: ReadonlySet<CollectionName> = new Set(['users', 'departments', 'leaveTypes', 'calendars', 'approvalRules']);
 /** Collections whose documents may name attachments (a change may drop one). */
-const ATTACHMENT_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['leaveRequests', 'expenseClaims']);
+const ATTACHMENT_COLLECTIONS: ReadonlySet<CollectionName> = new Set(['leaveRequests', 'expenseClaims', 'formTemplates', 'meetings']);
 const lockClause = (c: CollectionName) => (READ_ONLY_FOR_MUTATORS.has(c) ? '' : ' FOR UPDATE');
 const key = (c: string, id: string) => `${c}\u0000${id}`;
 

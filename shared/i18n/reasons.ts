@@ -108,7 +108,7 @@ export const REASON_CODES = [
   'meeting.reason_required',
   'meeting.substitute_not_allowed',
   'meeting.invalid_substitute',
-  'meeting.not_changed',
+  'change.nothing',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

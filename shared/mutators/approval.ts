@@ -10,7 +10,7 @@ import type { ApprovalStep, LeaveRequest } from '../domain/leave';
 import { actingFor, pendingApprovers, undecided } from '../leave/policy';
 import { balanceFor, loadActor } from './common';
 import { advanceSteps } from './workflow';
-import { endOnLeaveDelegations, ledgerRestore, ledgerUse, startOnLeaveDelegations } from './effects';
+import { endOnLeaveDelegations, ledgerRestore, ledgerUse, recordAbsence, startOnLeaveDelegations } from './effects';
 import { COMMENT_MAX } from './leave';
 import { defineMutator, MutationRejected, type MutationContext } from './types';
 
@@ -95,6 +95,7 @@ export const approvalDecide = defineMutator({
       if (final && approve) {
         await ledgerRestore(ctx, request, request.days, 'cancelled');
         await endOnLeaveDelegations(ctx, request, null);
+        await recordAbsence(ctx, request, null);
       }
     } else {
       next = { ...request, steps: nextSteps, status: final ? (approve ? 'approved' : 'rejected') : 'pending', pendingApproverIds: final ? [] : pendingApprovers(nextSteps), history, updatedAt: ctx.now };
@@ -113,6 +114,9 @@ export const approvalDecide = defineMutator({
       }
     }
     await ctx.tx.put('leaveRequests', next);
-    if (!inCancellation && final && approve) await startOnLeaveDelegations(ctx, next);
+    if (!inCancellation && final && approve) {
+      await startOnLeaveDelegations(ctx, next);
+      await recordAbsence(ctx, next, next);
+    }
   },
 });

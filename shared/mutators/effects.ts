@@ -2,6 +2,7 @@
 // given back, and the acting approvers of someone on approved leave.
 import { agencyDate } from '../calendar/dates';
 import type { LeaveRequest } from '../domain/leave';
+import { absenceId, type Absence } from '../domain/meeting';
 import type { LedgerEntry } from '../domain/ledger';
 import { netUsageOf } from '../leave/ledger';
 import { pendingApprovers } from '../leave/policy';
@@ -119,4 +120,26 @@ export async function endOnLeaveDelegations(ctx: MutationContext, request: Leave
   } else {
     await ctx.tx.put('delegations', { ...delegation, endDate: lastDay, updatedAt: ctx.now });
   }
+}
+
+/**
+ * Who is away, for meeting organizers (shared/domain/meeting.ts absenceSchema): written when
+ * leave is approved, shortened by a report-back, withdrawn by a cancellation. Dates only.
+ */
+export async function recordAbsence(ctx: MutationContext, request: LeaveRequest, span: Pick<LeaveRequest, 'startDate' | 'startHalf' | 'endDate' | 'endHalf'> | null): Promise<void> {
+  const id = absenceId(request.id);
+  const existing = await ctx.tx.get('absences', id);
+  if (!existing && span === null) return;
+  const absence: Absence = {
+    id,
+    userId: request.requesterId,
+    leaveRequestId: request.id,
+    startDate: span?.startDate ?? existing!.startDate,
+    startHalf: span?.startHalf ?? existing!.startHalf,
+    endDate: span?.endDate ?? existing!.endDate,
+    endHalf: span?.endHalf ?? existing!.endHalf,
+    active: span !== null,
+    updatedAt: ctx.now,
+  };
+  await ctx.tx.put('absences', absence);
 }

@@ -5,6 +5,8 @@ import { approvalDecide } from './approval';
 import { claimDecide, claimMarkPaid, claimSubmit, claimWithdraw } from './claims';
 import { standardsSave, travelDecide, travelSubmit, travelWithdraw } from './travel';
 import { delegationEnd, delegationSet } from './delegation';
+import { formArchive, formEdit, formPublish } from './forms';
+import { meetingCancel, meetingIssue, meetingRemind, meetingReply, meetingUpdate } from './meetings';
 import { leaveCancel, leaveReportBack, leaveSubmit, leaveWithdraw } from './leave';
 import { isReasonCode } from '../i18n/reasons';
 import { containsUnstorableText } from '../protocol/text';
@@ -32,6 +34,14 @@ export const mutators = {
   'claim.withdraw': claimWithdraw,
   'claim.decide': claimDecide,
   'claim.markPaid': claimMarkPaid,
+  'form.publish': formPublish,
+  'form.edit': formEdit,
+  'form.archive': formArchive,
+  'meeting.issue': meetingIssue,
+  'meeting.update': meetingUpdate,
+  'meeting.cancel': meetingCancel,
+  'meeting.remind': meetingRemind,
+  'meeting.reply': meetingReply,
 } as const;
 
 export type MutatorName = keyof typeof mutators;

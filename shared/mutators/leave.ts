@@ -10,7 +10,7 @@ import { leaveTypeIdSchema } from '../domain/leaveTypes';
 import { loadCalendar } from '../leave/calendar';
 import { chooseRule, FALLBACK_STEPS, pendingApprovers, planSteps } from '../leave/policy';
 import { balanceFor, effectiveSpan, holdsDays, loadActor, loadLeaveType, spanDays } from './common';
-import { endOnLeaveDelegations, ledgerRestore } from './effects';
+import { endOnLeaveDelegations, ledgerRestore, recordAbsence } from './effects';
 import { defineMutator, MutationRejected, type MutationContext } from './types';
 
 /** A single request may not span more than a year of calendar days. */
@@ -184,6 +184,7 @@ export const leaveReportBack = defineMutator({
       await ledgerRestore(ctx, request, request.days - actualDays, 'report_back');
     }
     await endOnLeaveDelegations(ctx, request, span ? span.endDate : null);
+    await recordAbsence(ctx, request, span);
     await ctx.tx.put('leaveRequests', {
       ...request,
       reportBack: report,

@@ -7,6 +7,8 @@ import type { Claim, InvoiceClaim } from '../domain/claim';
 import type { TravelRequest } from '../domain/travel';
 import type { TravelStandards } from '../domain/travelStandards';
 import type { Delegation } from '../domain/delegation';
+import type { FormTemplate } from '../domain/forms';
+import type { Absence, Meeting, MeetingReply } from '../domain/meeting';
 import type { Department, User } from '../domain/directory';
 import type { LeaveRequest } from '../domain/leave';
 import type { LeaveTypeDef } from '../domain/leaveTypes';
@@ -27,6 +29,10 @@ export interface Collections {
   travelRequests: TravelRequest;
   expenseClaims: Claim;
   invoices: InvoiceClaim;
+  formTemplates: FormTemplate;
+  meetings: Meeting;
+  meetingReplies: MeetingReply;
+  absences: Absence;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTION_NAMES = [
@@ -42,6 +48,10 @@ export const COLLECTION_NAMES = [
   'travelRequests',
   'expenseClaims',
   'invoices',
+  'formTemplates',
+  'meetings',
+  'meetingReplies',
+  'absences',
 ] as const satisfies readonly CollectionName[];
 
 /**
@@ -61,9 +71,13 @@ export interface IndexedFields {
   travelRequests: 'requesterId' | 'pendingApproverIds' | 'companionIds';
   expenseClaims: 'requesterId' | 'pendingApproverIds' | 'travelRequestId';
   invoices: never;
+  formTemplates: never;
+  meetings: 'organizerId' | 'attendeeIds';
+  meetingReplies: 'meetingId' | 'userId';
+  absences: 'userId';
 }
 
-export const ARRAY_FIELDS: ReadonlySet<string> = new Set(['roles', 'pendingApproverIds', 'companionIds']);
+export const ARRAY_FIELDS: ReadonlySet<string> = new Set(['roles', 'pendingApproverIds', 'companionIds', 'attendeeIds']);
 
 export interface DocTx {
   get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined>;

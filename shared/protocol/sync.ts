@@ -13,6 +13,8 @@ import { ledgerEntrySchema, ledgerIdSchema } from '../domain/ledger';
 import { travelRequestSchema } from '../domain/travel';
 import { travelStandardsSchema } from '../domain/travelStandards';
 import { approvalRuleSchema } from '../domain/policy';
+import { formTemplateSchema } from '../domain/forms';
+import { absenceSchema, meetingReplySchema, meetingSchema } from '../domain/meeting';
 import { REASON_CODES } from '../i18n/reasons';
 import { COLLECTION_NAMES } from '../mutators/types';
 
@@ -20,7 +22,7 @@ import { COLLECTION_NAMES } from '../mutators/types';
  * Bumped whenever a mutator's arguments or a document's shape changes incompatibly. A client
  * whose version differs is told to upgrade and keeps its outbox.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const MAX_PUSH_BATCH = 100;
 export const PULL_PAGE_SIZE = 1000;
@@ -97,6 +99,11 @@ export const changeSchema = z.union([
   docChange('expenseClaims', claimSchema),
   // Invoice registry ids are 'inv-' and a SHA-256: longer than a document id.
   docChange('invoices', invoiceClaimSchema, invoiceClaimSchema.shape.id),
+  docChange('formTemplates', formTemplateSchema),
+  docChange('meetings', meetingSchema),
+  // One reply per meeting and person (shared/domain/meeting.ts meetingReplyId): longer than a document id.
+  docChange('meetingReplies', meetingReplySchema, meetingReplySchema.shape.id),
+  docChange('absences', absenceSchema),
   /** Deleted, or no longer readable by this user: the client drops it. */
   z.object({ c: z.enum(COLLECTION_NAMES), id: ledgerIdSchema, deleted: z.literal(true) }),
 ]);

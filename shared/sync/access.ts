@@ -38,6 +38,17 @@ export function readersOf<C extends CollectionName>(collection: C, doc: Collecti
       }
       return [...readers];
     }
+    case 'meetings': {
+      const meeting = doc as Collections['meetings'];
+      return [...new Set<Principal>([`user:${meeting.organizerId}`, ...meeting.attendeeIds.map((id): Principal => `user:${id}`)])];
+    }
+    // A reply (and its reason for absence) is for the organizer, the replier and their substitute.
+    case 'meetingReplies': {
+      const reply = doc as Collections['meetingReplies'];
+      const readers = new Set<Principal>([`user:${reply.userId}`, `user:${reply.organizerId}`]);
+      if (reply.substituteId) readers.add(`user:${reply.substituteId}`);
+      return [...readers];
+    }
     case 'leaveLedger':
       return [`user:${(doc as Collections['leaveLedger']).userId}`, 'role:hr_officer'];
     // Reference data every client routes and counts with offline. Delegations too: who acts
@@ -49,6 +60,9 @@ export function readersOf<C extends CollectionName>(collection: C, doc: Collecti
     case 'delegations':
     case 'travelStandards':
     case 'invoices':
+    // The forms library is for everyone; absences are dates only (free/busy), never the leave.
+    case 'formTemplates':
+    case 'absences':
       return ['all'];
     default:
       return [];

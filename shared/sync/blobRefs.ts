@@ -29,5 +29,12 @@ export function blobRefsOf(collection: string, doc: unknown): string[] {
   for (const value of Object.values(doc)) if (isObject(value)) collect(value, found);
   // An expense claim's receipts sit on its lines.
   if (collection === 'expenseClaims' && Array.isArray(doc.lines)) for (const line of doc.lines) if (isObject(line)) collect(line, found, 'receipts');
+  // A form's files are its versions' files: every version stays readable (superseded ones too).
+  if (collection === 'formTemplates' && Array.isArray(doc.versions)) {
+    for (const version of doc.versions) {
+      const sha = isObject(version) && isObject(version.file) ? version.file.sha256 : undefined;
+      if (typeof sha === 'string' && sha256HexSchema.safeParse(sha).success) found.add(sha);
+    }
+  }
   return [...found].sort();
 }

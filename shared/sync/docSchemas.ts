@@ -5,6 +5,8 @@ import { claimSchema, invoiceClaimSchema } from '../domain/claim';
 import { travelRequestSchema } from '../domain/travel';
 import { travelStandardsSchema } from '../domain/travelStandards';
 import { delegationSchema } from '../domain/delegation';
+import { formTemplateSchema } from '../domain/forms';
+import { absenceSchema, meetingReplySchema, meetingSchema } from '../domain/meeting';
 import { leaveRequestSchema } from '../domain/leave';
 import { leaveTypeSchema } from '../domain/leaveTypes';
 import { ledgerEntrySchema } from '../domain/ledger';
@@ -25,4 +27,8 @@ export const docSchemas: { [C in CollectionName]: z.ZodType<Collections[C]> } = 
   travelRequests: travelRequestSchema,
   expenseClaims: claimSchema,
   invoices: invoiceClaimSchema,
+  formTemplates: formTemplateSchema,
+  meetings: meetingSchema,
+  meetingReplies: meetingReplySchema,
+  absences: absenceSchema,
 };

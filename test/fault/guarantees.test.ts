@@ -259,7 +259,7 @@ describe.each(BACKENDS)('sync guarantees (%s)', (backend: Backend) => {
 
     const store = LocalStore.open(name, session.user.id, { indexedDB: idb, IDBKeyRange });
     // Through v3 (leave as data) and on to v4 (travel and claims: new tables only).
-    expect(store.db.verno).toBe(4);
+    expect(store.db.verno).toBe(5);
     // The user's unsent work and unread notices carry over; documents in the old shape do not.
     expect((await store.pending()).map((e) => e.id)).toEqual([7, 8]);
     expect(await store.clientId()).toBe(clientId);

@@ -194,7 +194,7 @@ describe.skipIf(skip)('several server nodes on one PostgreSQL', () => {
     const seeded = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE kind = 'system.seeded'");
     expect(seeded.rows[0]?.n).toBe(1);
     const migrations = await db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(migrations.rows.map((r) => r.version)).toEqual(['0001', '0002', '0003', '0004', '0005']);
+    expect(migrations.rows.map((r) => r.version)).toEqual(['0001', '0002', '0003', '0004', '0005', '0006']);
     expect(new Set(nodes.map((n) => n.url)).size).toBe(3);
   });
 

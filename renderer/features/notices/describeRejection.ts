@@ -26,6 +26,8 @@ const dayArgs = z.object({ date: z.string(), kind: z.enum(['holiday', 'workday',
 const ruleArgs = z.object({ name: z.string() });
 const adjustArgs = z.object({ userId: z.string(), typeId: z.string(), days: z.number() });
 const allocateArgs = z.object({ typeId: z.string(), year: z.number() });
+const titled = z.object({ title: z.string() });
+const formPublishArgs = z.object({ title: z.string(), version: z.string() });
 
 /** The leave request a refused mutation was about, so the page can load it for the description. */
 export function subjectIdOf(notice: Pick<RejectionNotice, 'name' | 'args'>): string | null {
@@ -148,6 +150,27 @@ export function describeAction(t: TFunction, notice: Pick<RejectionNotice, 'name
       return t(`notice.action.${notice.name === 'travel.withdraw' ? 'travel' : 'claim'}.withdraw`);
     case 'travelStandards.save':
       return t('notice.action.travelStandards.save');
+    case 'form.publish': {
+      const parsed = formPublishArgs.safeParse(args);
+      if (parsed.success) return t('notice.action.form.publish', { title: parsed.data.title, version: parsed.data.version });
+      break;
+    }
+    case 'form.edit': {
+      const parsed = titled.safeParse(args);
+      if (parsed.success) return t('notice.action.form.edit', { title: parsed.data.title });
+      break;
+    }
+    case 'meeting.issue':
+    case 'meeting.update': {
+      const parsed = titled.safeParse(args);
+      if (parsed.success) return t(`notice.action.${notice.name}`, { title: parsed.data.title });
+      break;
+    }
+    case 'form.archive':
+    case 'meeting.cancel':
+    case 'meeting.remind':
+    case 'meeting.reply':
+      return t(`notice.action.${notice.name}`);
   }
   return t('notice.action.unknown');
 }

@@ -1,0 +1,85 @@
+// The forms library: publish a form or a new version of it, edit its description, withdraw it.
+// The general office (会务人员), HR and finance publish the forms they own.
+import { z } from 'zod';
+import { isoDateSchema } from '../calendar/dates';
+import { formFileSchema, isFormMediaType, type FormTemplate } from '../domain/forms';
+import { idSchema } from '../domain/ids';
+import { normalizeForSearch } from '../forms/catalog';
+import { requireRole } from './common';
+import { defineMutator, MutationRejected, type MutationContext } from './types';
+
+export const FORM_PUBLISHER_ROLES = ['meeting_organizer', 'hr_officer', 'finance_officer'] as const;
+
+const metadata = {
+  title: z.string().trim().max(200),
+  category: z.string().trim().min(1).max(60),
+  issuingDepartment: z.string().trim().min(1).max(100),
+  description: z.string().max(2000),
+};
+
+export const formPublishArgs = z.object({
+  id: idSchema,
+  ...metadata,
+  version: z.string().trim().min(1).max(40),
+  effectiveOn: isoDateSchema,
+  note: z.string().max(1000).default(''),
+  file: formFileSchema,
+});
+export type FormPublishArgs = z.input<typeof formPublishArgs>;
+
+/**
+ * Publishes a form, or a new version of one already in the library (the earlier versions stay,
+ * superseded once the new one takes effect). The file must already be on the server.
+ */
+export const formPublish = defineMutator({
+  args: formPublishArgs,
+  async run(ctx, args) {
+    const actor = await requireRole(ctx, ...FORM_PUBLISHER_ROLES);
+    if (args.title === '') throw new MutationRejected('form.title_required');
+    if (!isFormMediaType(args.file.mediaType)) throw new MutationRejected('form.bad_file_type');
+    if (!(await ctx.tx.hasBlob(args.file.sha256))) throw new MutationRejected('blob.missing', { name: args.file.name });
+    const existing = await ctx.tx.get('formTemplates', args.id);
+    if (existing?.versions.some((v) => normalizeForSearch(v.version) === normalizeForSearch(args.version))) {
+      throw new MutationRejected('form.version_exists', { version: args.version });
+    }
+    const version = { version: args.version, effectiveOn: args.effectiveOn, file: args.file, note: args.note.trim(), publishedAt: ctx.now, publishedBy: actor.id };
+    const template: FormTemplate = {
+      id: args.id,
+      title: args.title,
+      category: args.category,
+      issuingDepartment: args.issuingDepartment,
+      description: args.description.trim(),
+      versions: [...(existing?.versions ?? []), version],
+      archived: false,
+      createdAt: existing?.createdAt ?? ctx.now,
+      updatedAt: ctx.now,
+    };
+    await ctx.tx.put('formTemplates', template);
+  },
+});
+
+async function ownedForm(ctx: MutationContext, id: string): Promise<FormTemplate> {
+  await requireRole(ctx, ...FORM_PUBLISHER_ROLES);
+  const template = await ctx.tx.get('formTemplates', id);
+  if (!template) throw new MutationRejected('form.not_found');
+  return template;
+}
+
+export const formEdit = defineMutator({
+  args: z.object({ id: idSchema, ...metadata }),
+  async run(ctx, args) {
+    const template = await ownedForm(ctx, args.id);
+    if (args.title === '') throw new MutationRejected('form.title_required');
+    await ctx.tx.put('formTemplates', { ...template, title: args.title, category: args.category, issuingDepartment: args.issuingDepartment, description: args.description.trim(), updatedAt: ctx.now });
+  },
+});
+
+/** Withdraws a form from the library (or puts it back); its versions stay on record. */
+export const formArchive = defineMutator({
+  args: z.object({ id: idSchema, archived: z.boolean() }),
+  async run(ctx, args) {
+    const template = await ownedForm(ctx, args.id);
+    if (template.archived === args.archived) throw new MutationRejected('change.nothing');
+    await ctx.tx.put('formTemplates', { ...template, archived: args.archived, updatedAt: ctx.now });
+  },
+});

@@ -1,0 +1,250 @@
+// Meeting notices: issue, edit (a new time needs every attendee's confirmation again), cancel,
+// remind those who have not replied, and reply (attending, absent with a reason, or a named
+// substitute who then receives the notice and replies in turn).
+import { z } from 'zod';
+import { attachmentSchema } from '../domain/attachment';
+import type { User } from '../domain/directory';
+import { idSchema, isoInstantSchema } from '../domain/ids';
+import { MAX_MEETING_ATTENDEES, MEETING_TEXT_MAX, meetingReplyId, replyResponseSchema, type Attendee, type Meeting, type MeetingChange, type MeetingReply } from '../domain/meeting';
+import { awaitingReply } from '../meetings/receipts';
+import { loadActor, requireRole } from './common';
+import { defineMutator, MutationRejected, type MutationContext } from './types';
+
+const fields = {
+  title: z.string().trim().max(200),
+  startAt: isoInstantSchema,
+  endAt: isoInstantSchema,
+  location: z.string().trim().max(200),
+  agenda: z.string().max(MEETING_TEXT_MAX),
+  attachments: z.array(attachmentSchema).max(20),
+  invitedUserIds: z.array(idSchema).max(MAX_MEETING_ATTENDEES),
+  invitedDepartmentIds: z.array(idSchema).max(100),
+  replyDeadline: isoInstantSchema.nullable(),
+  substituteAllowed: z.boolean(),
+};
+
+export const meetingIssueArgs = z.object({ id: idSchema, ...fields, attachments: fields.attachments.default([]) });
+export type MeetingIssueArgs = z.input<typeof meetingIssueArgs>;
+
+const ms = (iso: string) => Date.parse(iso);
+
+async function checkFields(ctx: MutationContext, f: Omit<z.infer<typeof meetingIssueArgs>, 'id'>): Promise<void> {
+  if (f.title === '') throw new MutationRejected('meeting.title_required');
+  if (ms(f.endAt) <= ms(f.startAt)) throw new MutationRejected('meeting.invalid_time');
+  if (ms(f.endAt) <= ms(ctx.now)) throw new MutationRejected('meeting.ended');
+  if (f.replyDeadline !== null && ms(f.replyDeadline) > ms(f.startAt)) throw new MutationRejected('meeting.deadline_after_start');
+  for (const a of f.attachments) if (!(await ctx.tx.hasBlob(a.sha256))) throw new MutationRejected('blob.missing', { name: a.name });
+}
+
+/** Departments and everything under them. */
+async function departmentTree(ctx: MutationContext, rootId: string): Promise<string[]> {
+  const out: string[] = [];
+  const queue = [rootId];
+  while (queue.length > 0 && out.length < 1000) {
+    const id = queue.shift()!;
+    if (out.includes(id)) continue;
+    out.push(id);
+    for (const child of await ctx.tx.find('departments', 'parentId', id)) queue.push(child.id);
+  }
+  return out;
+}
+
+/**
+ * The people a notice goes to: those named, then the active members of the departments named
+ * (with their sub-departments), without the organizer, and the substitutes already named by
+ * people still invited.
+ */
+async function resolveAttendees(ctx: MutationContext, organizerId: string, userIds: readonly string[], departmentIds: readonly string[], previous: readonly Attendee[]): Promise<Attendee[]> {
+  const attendees = new Map<string, Attendee>();
+  for (const id of userIds) {
+    const user = await ctx.tx.get('users', id);
+    if (!user || !user.active) throw new MutationRejected('meeting.unknown_attendee');
+    if (id !== organizerId) attendees.set(id, { userId: id, via: 'person', departmentId: null, substituteFor: null });
+  }
+  for (const deptId of departmentIds) {
+    if (!(await ctx.tx.get('departments', deptId))) throw new MutationRejected('meeting.unknown_attendee');
+    for (const id of await departmentTree(ctx, deptId)) {
+      const members: User[] = await ctx.tx.find('users', 'departmentId', id);
+      for (const m of members.sort((a, b) => a.id.localeCompare(b.id))) {
+        if (m.active && m.id !== organizerId && !attendees.has(m.id)) attendees.set(m.id, { userId: m.id, via: 'department', departmentId: deptId, substituteFor: null });
+      }
+    }
+  }
+  for (const p of previous) {
+    if (p.via === 'substitute' && p.substituteFor && attendees.has(p.substituteFor) && !attendees.has(p.userId)) attendees.set(p.userId, p);
+  }
+  if (attendees.size === 0) throw new MutationRejected('meeting.no_attendees');
+  if (attendees.size > MAX_MEETING_ATTENDEES) throw new MutationRejected('validation.invalid', { field: 'attendees' });
+  return [...attendees.values()];
+}
+
+export const meetingIssue = defineMutator({
+  args: meetingIssueArgs,
+  async run(ctx, args) {
+    const organizer = await requireRole(ctx, 'meeting_organizer');
+    if (await ctx.tx.get('meetings', args.id)) throw new MutationRejected('leave.already_exists');
+    await checkFields(ctx, args);
+    const attendees = await resolveAttendees(ctx, organizer.id, args.invitedUserIds, args.invitedDepartmentIds, []);
+    const meeting: Meeting = {
+      id: args.id,
+      organizerId: organizer.id,
+      title: args.title,
+      startAt: args.startAt,
+      endAt: args.endAt,
+      location: args.location,
+      agenda: args.agenda,
+      attachments: args.attachments,
+      invitedUserIds: [...new Set(args.invitedUserIds)],
+      invitedDepartmentIds: [...new Set(args.invitedDepartmentIds)],
+      attendees,
+      attendeeIds: attendees.map((a) => a.userId),
+      replyDeadline: args.replyDeadline,
+      substituteAllowed: args.substituteAllowed,
+      status: 'scheduled',
+      scheduleRevision: 1,
+      changes: [],
+      reminders: [],
+      cancelReason: null,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+    await ctx.tx.put('meetings', meeting);
+  },
+});
+
+async function organizedMeeting(ctx: MutationContext, id: string): Promise<Meeting> {
+  const meeting = await ctx.tx.get('meetings', id);
+  if (!meeting) throw new MutationRejected('meeting.not_found');
+  if (meeting.organizerId !== ctx.actorId) throw new MutationRejected('meeting.not_organizer');
+  if (meeting.status === 'cancelled') throw new MutationRejected('meeting.cancelled');
+  return meeting;
+}
+
+export const meetingUpdateArgs = z.object({ id: idSchema, ...fields, note: z.string().max(1000).default('') });
+export type MeetingUpdateArgs = z.input<typeof meetingUpdateArgs>;
+
+/**
+ * Edits a notice. A new start or end is a reschedule: it is recorded with the old time, shown
+ * prominently to every attendee, and replies of "attending" given for the old time must be
+ * confirmed again. A new place is recorded too.
+ */
+export const meetingUpdate = defineMutator({
+  args: meetingUpdateArgs,
+  async run(ctx, args) {
+    const meeting = await organizedMeeting(ctx, args.id);
+    await checkFields(ctx, args);
+    const attendees = await resolveAttendees(ctx, meeting.organizerId, args.invitedUserIds, args.invitedDepartmentIds, meeting.attendees);
+    const timeChanged = args.startAt !== meeting.startAt || args.endAt !== meeting.endAt;
+    const placeChanged = args.location !== meeting.location;
+    const next: Meeting = {
+      ...meeting,
+      title: args.title,
+      startAt: args.startAt,
+      endAt: args.endAt,
+      location: args.location,
+      agenda: args.agenda,
+      attachments: args.attachments,
+      invitedUserIds: [...new Set(args.invitedUserIds)],
+      invitedDepartmentIds: [...new Set(args.invitedDepartmentIds)],
+      attendees,
+      attendeeIds: attendees.map((a) => a.userId),
+      replyDeadline: args.replyDeadline,
+      substituteAllowed: args.substituteAllowed,
+      scheduleRevision: meeting.scheduleRevision + (timeChanged ? 1 : 0),
+    };
+    const comparable = (m: Meeting) => JSON.stringify({ ...m, updatedAt: '', changes: [] });
+    if (comparable(next) === comparable(meeting)) throw new MutationRejected('change.nothing');
+    const change: MeetingChange = {
+      at: ctx.now,
+      kind: timeChanged ? 'rescheduled' : placeChanged ? 'relocated' : 'updated',
+      previousStartAt: timeChanged ? meeting.startAt : null,
+      previousEndAt: timeChanged ? meeting.endAt : null,
+      previousLocation: placeChanged ? meeting.location : null,
+      note: args.note.trim() || null,
+    };
+    await ctx.tx.put('meetings', { ...next, changes: [...meeting.changes, change].slice(-100), updatedAt: ctx.now });
+  },
+});
+
+export const meetingCancel = defineMutator({
+  args: z.object({ id: idSchema, reason: z.string().max(1000) }),
+  async run(ctx, args) {
+    const meeting = await organizedMeeting(ctx, args.id);
+    const reason = args.reason.trim() || null;
+    const change: MeetingChange = { at: ctx.now, kind: 'cancelled', previousStartAt: null, previousEndAt: null, previousLocation: null, note: reason };
+    await ctx.tx.put('meetings', { ...meeting, status: 'cancelled', cancelReason: reason, changes: [...meeting.changes, change].slice(-100), updatedAt: ctx.now });
+  },
+});
+
+/**
+ * Reminds everyone who has not replied (or whose "attending" predates a reschedule). On the
+ * server the replies are all there; on the organizer's machine too (they read every reply).
+ */
+export const meetingRemind = defineMutator({
+  args: z.object({ id: idSchema }),
+  async run(ctx, args) {
+    const meeting = await organizedMeeting(ctx, args.id);
+    if (ms(meeting.endAt) <= ms(ctx.now)) throw new MutationRejected('meeting.ended');
+    const replies = await ctx.tx.find('meetingReplies', 'meetingId', meeting.id);
+    const userIds = awaitingReply(meeting, replies);
+    if (userIds.length === 0) throw new MutationRejected('change.nothing');
+    await ctx.tx.put('meetings', { ...meeting, reminders: [...meeting.reminders, { at: ctx.now, userIds }].slice(-50), updatedAt: ctx.now });
+  },
+});
+
+export const meetingReplyArgs = z.object({
+  meetingId: idSchema,
+  response: replyResponseSchema,
+  reason: z.string().max(1000).default(''),
+  substituteId: idSchema.nullable().default(null),
+});
+export type MeetingReplyArgs = z.input<typeof meetingReplyArgs>;
+
+/** An attendee replies, or changes their reply; late replies are kept and marked late. */
+export const meetingReply = defineMutator({
+  args: meetingReplyArgs,
+  async run(ctx, args) {
+    const actor = await loadActor(ctx);
+    const meeting = await ctx.tx.get('meetings', args.meetingId);
+    if (!meeting) throw new MutationRejected('meeting.not_found');
+    const me = meeting.attendees.find((a) => a.userId === actor.id);
+    if (!me) throw new MutationRejected('meeting.not_invited');
+    if (meeting.status === 'cancelled') throw new MutationRejected('meeting.cancelled');
+    if (ms(meeting.endAt) <= ms(ctx.now)) throw new MutationRejected('meeting.ended');
+    const reason = args.reason.trim();
+    if (args.response === 'absent' && reason === '') throw new MutationRejected('meeting.reason_required');
+
+    const id = meetingReplyId(meeting.id, actor.id);
+    const previous = await ctx.tx.get('meetingReplies', id);
+    let attendees = meeting.attendees;
+    // A substitute named before and not any more leaves the list.
+    const oldSub = previous?.response === 'substitute' ? previous.substituteId : null;
+    const newSub = args.response === 'substitute' ? args.substituteId : null;
+    if (args.response === 'substitute') {
+      if (!meeting.substituteAllowed || me.via === 'substitute') throw new MutationRejected('meeting.substitute_not_allowed');
+      const sub = newSub ? await ctx.tx.get('users', newSub) : undefined;
+      const taken = attendees.some((a) => a.userId === newSub && !(a.via === 'substitute' && a.substituteFor === actor.id));
+      if (!sub || !sub.active || sub.id === actor.id || sub.id === meeting.organizerId || taken) throw new MutationRejected('meeting.invalid_substitute');
+    }
+    if (oldSub && oldSub !== newSub) attendees = attendees.filter((a) => !(a.userId === oldSub && a.via === 'substitute' && a.substituteFor === actor.id));
+    if (newSub && !attendees.some((a) => a.userId === newSub)) attendees = [...attendees, { userId: newSub, via: 'substitute', departmentId: null, substituteFor: actor.id }];
+    if (attendees !== meeting.attendees) {
+      await ctx.tx.put('meetings', { ...meeting, attendees, attendeeIds: attendees.map((a) => a.userId), updatedAt: ctx.now });
+    }
+
+    const reply: MeetingReply = {
+      id,
+      meetingId: meeting.id,
+      userId: actor.id,
+      organizerId: meeting.organizerId,
+      response: args.response,
+      reason: args.response === 'attending' ? '' : reason,
+      substituteId: newSub,
+      scheduleRevision: meeting.scheduleRevision,
+      late: meeting.replyDeadline !== null && ms(ctx.now) > ms(meeting.replyDeadline),
+      repliedAt: ctx.now,
+      history: [...(previous?.history ?? []), { at: ctx.now, response: args.response, substituteId: newSub, scheduleRevision: meeting.scheduleRevision }].slice(-50),
+    };
+    await ctx.tx.put('meetingReplies', reply);
+  },
+});
