@@ -23,6 +23,8 @@ export interface ServerOptions {
   staticDir?: string | null;
   /** Seed the demo agency on an empty database; a string gives every account that password. */
   seedDemo?: boolean | string;
+  /** With seedDemo: also demo forms and a meeting notice (npm start); tests start without. */
+  demoContent?: boolean;
   sessionTtlMs?: number;
   allowedOrigins?: readonly string[];
   log?: Logger;
@@ -52,7 +54,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.log ?? consoleLogger();
   const ownsDb = options.database.kind !== 'open';
   const db = options.database.kind === 'open' ? options.database.db : await openDatabase(options.database);
-  const demoPasswords = options.seedDemo ? await seedDemo(db, typeof options.seedDemo === 'string' ? options.seedDemo : undefined) : null;
+  const demoPasswords = options.seedDemo ? await seedDemo(db, typeof options.seedDemo === 'string' ? options.seedDemo : undefined, { content: options.demoContent ?? false }) : null;
 
   let io: BureauServer | null = null;
   const revokeSessions = (hashes: readonly string[]) => io && disconnectSessions(io, hashes);

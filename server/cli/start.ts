@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     port: config.port,
     staticDir,
     seedDemo: config.demo ? (config.demoPassword ?? true) : false,
+    demoContent: true,
     log,
     // With PostgreSQL every node joins the cluster, even alone: another may start at any time.
     configureIo: clusterHook(config.database, log),

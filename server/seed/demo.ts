@@ -7,6 +7,7 @@ import type { Database } from '../store/database';
 import { SqlDocTx } from '../store/documents';
 import { runMutator } from '../../shared/mutators';
 import { agencyDate } from '../../shared/calendar/dates';
+import { seedDemoContent } from './demoContent';
 
 export const DEMO_DEPARTMENTS: readonly Department[] = [
   { id: 'agency', name: '市政务服务管理局', parentId: null, headId: 'zhangwei' },
@@ -57,9 +58,9 @@ const SEED_LOCK = 7_320_516;
 /**
  * Seeds the demo agency if the database has no accounts yet. Returns the passwords (to print
  * once), or null when there was something already. With `password` every account gets it
- * (for tests); otherwise each gets a random one.
+ * (for tests); otherwise each gets a random one. `content` adds demo forms and a meeting.
  */
-export async function seedDemo(db: Database, password?: string): Promise<Record<string, string> | null> {
+export async function seedDemo(db: Database, password?: string, options: { content?: boolean } = {}): Promise<Record<string, string> | null> {
   return db.transaction(async (tx) => {
     // Several nodes may start at once on an empty database: one seeds, the others then count
     // its accounts (the lock is held to commit, and each statement sees what committed before).
@@ -75,6 +76,8 @@ export async function seedDemo(db: Database, password?: string): Promise<Record<
       await runMutator('ledger.allocateYear', { typeId, year: demoYear(now) }, { tx: docs, actorId: 'zhouting', now });
       await docs.commit();
     }
+    // Forms and a meeting notice for someone trying the product; tests start without them.
+    if (options.content) await seedDemoContent(tx, now);
     await appendAudit(tx, { actorId: null, kind: 'system.seeded', detail: { departments: DEMO_DEPARTMENTS.length, users: users.length } });
     return Object.fromEntries(users.map(({ user, password: p }) => [user.username, p]));
   });
