@@ -2,25 +2,18 @@
 // remind those who have not replied, and reply (attending, absent with a reason, or a named
 // substitute who then receives the notice and replies in turn).
 import { z } from 'zod';
-import { attachmentSchema } from '../domain/attachment';
 import type { User } from '../domain/directory';
-import { idSchema, isoInstantSchema } from '../domain/ids';
-import { MAX_MEETING_ATTENDEES, MEETING_TEXT_MAX, meetingReplyId, replyResponseSchema, type Attendee, type Meeting, type MeetingChange, type MeetingReply } from '../domain/meeting';
+import { idSchema } from '../domain/ids';
+import { MAX_MEETING_ATTENDEES, meetingReplyId, meetingSchema, replyResponseSchema, type Attendee, type Meeting, type MeetingChange, type MeetingReply } from '../domain/meeting';
 import { awaitingReply } from '../meetings/receipts';
 import { loadActor, requireRole } from './common';
 import { defineMutator, MutationRejected, type MutationContext } from './types';
 
+// The notice's own fields, as the document states them; the title is checked by the mutator
+// (its own reason rather than a schema error).
 const fields = {
+  ...meetingSchema.pick({ startAt: true, endAt: true, location: true, agenda: true, attachments: true, invitedUserIds: true, invitedDepartmentIds: true, replyDeadline: true, substituteAllowed: true }).shape,
   title: z.string().trim().max(200),
-  startAt: isoInstantSchema,
-  endAt: isoInstantSchema,
-  location: z.string().trim().max(200),
-  agenda: z.string().max(MEETING_TEXT_MAX),
-  attachments: z.array(attachmentSchema).max(20),
-  invitedUserIds: z.array(idSchema).max(MAX_MEETING_ATTENDEES),
-  invitedDepartmentIds: z.array(idSchema).max(100),
-  replyDeadline: isoInstantSchema.nullable(),
-  substituteAllowed: z.boolean(),
 };
 
 export const meetingIssueArgs = z.object({ id: idSchema, ...fields, attachments: fields.attachments.default([]) });
@@ -28,7 +21,7 @@ export type MeetingIssueArgs = z.input<typeof meetingIssueArgs>;
 
 const ms = (iso: string) => Date.parse(iso);
 
-async function checkFields(ctx: MutationContext, f: Omit<z.infer<typeof meetingIssueArgs>, 'id'>): Promise<void> {
+async function checkFields(ctx: MutationContext, f: NoticeFields): Promise<void> {
   if (f.title === '') throw new MutationRejected('meeting.title_required');
   if (ms(f.endAt) <= ms(f.startAt)) throw new MutationRejected('meeting.invalid_time');
   if (ms(f.endAt) <= ms(ctx.now)) throw new MutationRejected('meeting.ended');
@@ -78,6 +71,26 @@ async function resolveAttendees(ctx: MutationContext, organizerId: string, userI
   return [...attendees.values()];
 }
 
+type NoticeFields = Omit<z.infer<typeof meetingIssueArgs>, 'id'>;
+
+/** What the organizer wrote, with the people it resolves to. */
+function noticeFields(f: NoticeFields, attendees: Attendee[]) {
+  return {
+    title: f.title,
+    startAt: f.startAt,
+    endAt: f.endAt,
+    location: f.location,
+    agenda: f.agenda,
+    attachments: f.attachments,
+    invitedUserIds: [...new Set(f.invitedUserIds)],
+    invitedDepartmentIds: [...new Set(f.invitedDepartmentIds)],
+    attendees,
+    attendeeIds: attendees.map((a) => a.userId),
+    replyDeadline: f.replyDeadline,
+    substituteAllowed: f.substituteAllowed,
+  } satisfies Partial<Meeting>;
+}
+
 export const meetingIssue = defineMutator({
   args: meetingIssueArgs,
   async run(ctx, args) {
@@ -88,18 +101,7 @@ export const meetingIssue = defineMutator({
     const meeting: Meeting = {
       id: args.id,
       organizerId: organizer.id,
-      title: args.title,
-      startAt: args.startAt,
-      endAt: args.endAt,
-      location: args.location,
-      agenda: args.agenda,
-      attachments: args.attachments,
-      invitedUserIds: [...new Set(args.invitedUserIds)],
-      invitedDepartmentIds: [...new Set(args.invitedDepartmentIds)],
-      attendees,
-      attendeeIds: attendees.map((a) => a.userId),
-      replyDeadline: args.replyDeadline,
-      substituteAllowed: args.substituteAllowed,
+      ...noticeFields(args, attendees),
       status: 'scheduled',
       scheduleRevision: 1,
       changes: [],
@@ -138,18 +140,7 @@ export const meetingUpdate = defineMutator({
     const placeChanged = args.location !== meeting.location;
     const next: Meeting = {
       ...meeting,
-      title: args.title,
-      startAt: args.startAt,
-      endAt: args.endAt,
-      location: args.location,
-      agenda: args.agenda,
-      attachments: args.attachments,
-      invitedUserIds: [...new Set(args.invitedUserIds)],
-      invitedDepartmentIds: [...new Set(args.invitedDepartmentIds)],
-      attendees,
-      attendeeIds: attendees.map((a) => a.userId),
-      replyDeadline: args.replyDeadline,
-      substituteAllowed: args.substituteAllowed,
+      ...noticeFields(args, attendees),
       scheduleRevision: meeting.scheduleRevision + (timeChanged ? 1 : 0),
     };
     const comparable = (m: Meeting) => JSON.stringify({ ...m, updatedAt: '', changes: [] });
