@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   net,
   Notification,
@@ -20,6 +21,7 @@ import {
 } from './appProtocol';
 import { createIpcHandlers, isTrustedSender, registerIpcHandlers } from './ipc';
 import { createBadgeSetter, createNotifier } from './notifications';
+import { createFileSaver } from './printing';
 import {
   buildContentSecurityPolicy,
   createOriginMatcher,
@@ -86,6 +88,13 @@ async function start(): Promise<void> {
         fs,
         directory: app.getPath('userData'),
         platform: process.platform,
+        log,
+      }),
+      files: createFileSaver({
+        dialog,
+        fs,
+        windowOf: (sender) => BrowserWindow.getAllWindows().find((window) => window.webContents === sender) ?? null,
+        defaultDirectory: () => app.getPath('documents'),
         log,
       }),
     }),

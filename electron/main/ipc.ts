@@ -12,6 +12,7 @@ import {
   type IpcResult,
   type NotificationRequest,
 } from '../../shared/protocol/ipc';
+import type { FileSaver } from './printing';
 import type { SessionVault } from './sessionVault';
 import type { SettingsStore } from './settings';
 
@@ -36,8 +37,14 @@ export interface TrustedWindow {
   readonly webContents: { readonly mainFrame: SenderFrame };
 }
 
+/** Who made the call, for the handlers that act on the caller's own page (printing it). */
+export interface IpcCall {
+  /** The sender's web contents, already checked to be our window's. */
+  readonly sender: unknown;
+}
+
 export type IpcHandlers = {
-  [K in IpcChannel]: (arg: IpcParsedArgs<K>) => Promise<IpcResult<K>> | IpcResult<K>;
+  [K in IpcChannel]: (arg: IpcParsedArgs<K>, call: IpcCall) => Promise<IpcResult<K>> | IpcResult<K>;
 };
 
 export class IpcError extends Error {
@@ -96,7 +103,7 @@ async function dispatch<K extends IpcChannel>(
   try {
     // The map is indexed by the generic K, which TypeScript widens to the union of all
     // argument types; the schema just parsed is exactly IpcContract[K]['arg'].
-    return await handler(parsed.data as IpcParsedArgs<K>);
+    return await handler(parsed.data as IpcParsedArgs<K>, { sender: event.sender });
   } catch (error) {
     if (error instanceof IpcError) throw error;
     // Internal details (paths, stack) stay in the main-process log, not in the renderer.
@@ -124,6 +131,8 @@ export interface DesktopServices {
   /** The unread count on the app's icon; absent where the host has no badge. */
   setBadge?: (count: number) => void;
   session: SessionVault;
+  /** Printing to PDF and saving files through the save dialog. */
+  files: FileSaver;
 }
 
 export function createIpcHandlers(services: DesktopServices): IpcHandlers {
@@ -136,5 +145,7 @@ export function createIpcHandlers(services: DesktopServices): IpcHandlers {
     'session:load': () => services.session.load(),
     'session:save': (session) => services.session.save(session),
     'session:clear': () => services.session.clear(),
+    'print:toPdf': (args, call) => services.files.printToPdf(call.sender, args),
+    'file:save': (args, call) => services.files.save(call.sender, args),
   };
 }

@@ -13,6 +13,8 @@ const CHANNELS = {
   'session:load': true,
   'session:save': true,
   'session:clear': true,
+  'print:toPdf': true,
+  'file:save': true,
 } as const satisfies Record<IpcChannel, true>;
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNELS) as IpcChannel[];

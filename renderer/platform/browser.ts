@@ -17,6 +17,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../shared/protocol/ipc';
+import { browserFiles, documentDownloads, type BrowserFilesEnvironment, type FilesApi } from './files';
 
 export const SETTINGS_STORAGE_KEY = 'bureau.settings';
 /** Also where the desktop app kept the session before it moved to safeStorage. */
@@ -55,7 +56,7 @@ export interface TitleHolder {
 export type NotificationPermissionState = NotificationPermission | 'unsupported';
 
 /** Where the browser fallback finds its globals; tests pass fakes. */
-export interface BrowserEnvironment {
+export interface BrowserEnvironment extends BrowserFilesEnvironment {
   storage: () => StorageLike | undefined;
   notifications: () => WebNotificationApi | undefined;
   /** The page's own origin: in a browser the intranet server serves the app itself. */
@@ -67,7 +68,7 @@ export interface BrowserEnvironment {
   titleHolder?: () => TitleHolder | undefined;
 }
 
-export interface BrowserPlatformApi {
+export interface BrowserPlatformApi extends FilesApi {
   app: { getInfo(): Promise<PlatformInfo> };
   settings: {
     get(): Promise<Settings>;
@@ -102,7 +103,9 @@ function globalEnvironment(): BrowserEnvironment {
     Notification?: WebNotificationApi;
     location?: { origin?: string };
     navigator?: AppBadgeApi;
-    document?: TitleHolder;
+    document?: Document;
+    URL?: typeof URL;
+    print?: () => void;
   };
   const version: unknown = import.meta.env['VITE_APP_VERSION'];
   return {
@@ -118,6 +121,8 @@ function globalEnvironment(): BrowserEnvironment {
     pageOrigin: () => scope.location?.origin,
     badge: () => scope.navigator,
     titleHolder: () => scope.document,
+    print: () => (typeof scope.print === 'function' ? () => scope.print?.() : undefined),
+    downloads: () => documentDownloads(scope),
     version: typeof version === 'string' && version !== '' ? version : FALLBACK_VERSION,
   };
 }
@@ -276,5 +281,6 @@ export function createBrowserPlatform(
       setBadge: (count) => setBrowserBadge(env, count),
     },
     session: createBrowserSessionPersistence(env.storage),
+    ...browserFiles(env),
   };
 }

@@ -2,6 +2,7 @@
 // `platform.*`, which works the same on the desktop (through the preload bridge) and in a
 // plain browser (through browser.ts).
 import type { BureauDesktopApi, SavedSession } from '../../shared/protocol/ipc';
+import { desktopFiles } from './files';
 import {
   createBrowserPlatform,
   createBrowserSessionPersistence,
@@ -13,6 +14,7 @@ import {
 
 export { ipcErrorCodeOf, type IpcErrorCode, type SavedSession } from '../../shared/protocol/ipc';
 export type { NotificationPermissionState, PlatformInfo, SessionPersistence } from './browser';
+export type { PdfOptions, SaveFileRequest, SaveOutcome } from './files';
 
 export type Platform = BrowserPlatformApi & { readonly isDesktop: boolean };
 
@@ -81,6 +83,7 @@ export function detectPlatform(scope: object = globalThis): Platform {
         setBadge: (count) => desktop.notify.setBadge(count),
       },
       session: desktopSession(desktop, storageOf(scope)),
+      ...desktopFiles(desktop),
     };
   }
   return { isDesktop: false, ...createBrowserPlatform() };

@@ -3,6 +3,7 @@
 // the main-process handlers, the preload bridge and the renderer's platform wrapper all derive
 // their types from this map, so a channel cannot be renamed or reshaped on one side only.
 import { z } from 'zod';
+import { sha256HexSchema } from '../domain/attachment';
 import { userSchema } from '../domain/directory';
 import { isoInstantSchema } from '../domain/ids';
 
@@ -91,6 +92,135 @@ export function parseStoredSession(raw: unknown): SavedSession | null {
   return result.success ? result.data : null;
 }
 
+export const IPC_ERROR_CODES = [
+  'ipc.invalid_argument',
+  'ipc.forbidden_sender',
+  'ipc.internal_error',
+] as const;
+export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Saving files where the user chooses (a PDF of the page, a copy of a form)
+// ---------------------------------------------------------------------------------------------
+
+export const FILE_NAME_MAX_LENGTH = 200;
+/** What a saved file may hold: 50 MiB, far above any form template or printed sheet. */
+export const SAVE_FILE_MAX_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The media types a file may be saved as, each with the extensions its name may end in. The
+ * forms library's formats (PDF, Word, Excel, OpenDocument, scanned paper forms) and the CSV
+ * exports; anything else is refused, so the renderer cannot drop an executable or a script
+ * with an innocent name into the user's folders.
+ */
+export const SAVE_MEDIA_TYPES = {
+  'application/pdf': ['pdf'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  'application/msword': ['doc'],
+  'application/vnd.ms-excel': ['xls'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'text/csv': ['csv'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** `text/csv; charset=utf-8` -> `text/csv`: the parameters do not change what the file is. */
+export function mediaTypeEssence(mediaType: string): string {
+  return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+}
+
+/** The extensions a file of this media type may be saved with; empty if it may not be saved. */
+export function extensionsFor(mediaType: string): readonly string[] {
+  const essence = mediaTypeEssence(mediaType);
+  return Object.hasOwn(SAVE_MEDIA_TYPES, essence) ? SAVE_MEDIA_TYPES[essence as keyof typeof SAVE_MEDIA_TYPES] : [];
+}
+
+/** The part after the last dot, lower-case; '' when there is none. */
+export function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot <= 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+// Path separators of every OS, the other characters Windows refuses in a name, and controls.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_NAME_CHARACTERS = /[/\\<>:"|?*\u0000-\u001f\u007f]/;
+
+/**
+ * A file name offered in the save dialog: a name, never a path, and one that every OS accepts.
+ * It only suggests; the user may still pick any folder and name in the dialog.
+ */
+export const suggestedFileNameSchema = z
+  .string()
+  .min(1)
+  .max(FILE_NAME_MAX_LENGTH)
+  .refine((name) => !UNSAFE_NAME_CHARACTERS.test(name), { error: 'must be a file name, without / \\ : * ? " < > | or control characters' })
+  .refine((name) => name.trim() === name, { error: 'must not start or end with a space' })
+  .refine((name) => !name.startsWith('.'), { error: 'must not start with a dot' });
+
+/**
+ * Turns any text (a claim's title, a form's name) into a safe file name with this extension:
+ * unsafe characters become "_", runs of space collapse, and the name is cut to fit.
+ */
+export function safeFileName(text: string, extension: string): string {
+  const suffix = `.${extension}`;
+  const stem = text
+    .replace(new RegExp(UNSAFE_NAME_CHARACTERS.source, 'g'), '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  // Cut whole code points, so a title never ends in half a surrogate pair.
+  let fitted = '';
+  for (const char of stem) {
+    if (fitted.length + char.length > FILE_NAME_MAX_LENGTH - suffix.length) break;
+    fitted += char;
+  }
+  fitted = fitted.trim();
+  return `${fitted === '' ? 'document' : fitted}${suffix}`;
+}
+
+export const PDF_PAGE_SIZES = ['A4', 'A5'] as const;
+
+export const printToPdfArgsSchema = z
+  .object({
+    name: suggestedFileNameSchema.refine((name) => extensionOf(name) === 'pdf', { error: 'must end in .pdf' }),
+    pageSize: z.enum(PDF_PAGE_SIZES).optional(),
+    landscape: z.boolean().optional(),
+  })
+  .strict();
+export type PrintToPdfArgs = z.infer<typeof printToPdfArgsSchema>;
+
+export const fileSaveArgsSchema = z
+  .object({
+    name: suggestedFileNameSchema,
+    mediaType: z.string().min(1).max(200),
+    // Any Uint8Array (a Buffer included), whatever buffer backs it.
+    bytes: z
+      .custom<Uint8Array>((value) => value instanceof Uint8Array, { error: 'must be a Uint8Array' })
+      .refine((bytes) => bytes.byteLength <= SAVE_FILE_MAX_BYTES, { error: `must be at most ${SAVE_FILE_MAX_BYTES} bytes` }),
+    /** If given, the bytes are hashed again where they are written and refused if they differ. */
+    sha256: sha256HexSchema.optional(),
+  })
+  .strict()
+  .refine((args) => extensionsFor(args.mediaType).length > 0, { error: 'this media type may not be saved', path: ['mediaType'] })
+  .refine((args) => extensionsFor(args.mediaType).includes(extensionOf(args.name)), {
+    error: 'the name must end in an extension of its media type',
+    path: ['name'],
+  });
+export type FileSaveArgs = z.infer<typeof fileSaveArgsSchema>;
+
+/**
+ * Where the file went: `saved` with the path the user chose, or not saved, with no error when
+ * the user cancelled the dialog and with a code when writing failed or the bytes were refused.
+ * Handled failures are answered, not thrown, so the renderer needs no error-message parsing.
+ */
+export const saveResultSchema = z.union([
+  z.object({ saved: z.literal(true), path: z.string().min(1) }),
+  z.object({ saved: z.literal(false), error: z.enum(IPC_ERROR_CODES).optional() }),
+]);
+export type SaveResult = z.infer<typeof saveResultSchema>;
+
 // No-argument channels still get a schema: the renderer is untrusted, and a stray argument
 // is a caller bug worth reporting rather than ignoring.
 const noArgument = z.undefined();
@@ -105,6 +235,8 @@ export const ipcContract = {
   // Strict at the top level, like the settings patch: a misspelt key is a caller bug.
   'session:save': { arg: savedSessionSchema.strict(), result: z.void() },
   'session:clear': { arg: noArgument, result: z.void() },
+  'print:toPdf': { arg: printToPdfArgsSchema, result: saveResultSchema },
+  'file:save': { arg: fileSaveArgsSchema, result: saveResultSchema },
 } as const satisfies Record<`${string}:${string}`, { arg: z.ZodType; result: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;
@@ -141,13 +273,6 @@ export function splitChannel(channel: IpcChannel): { domain: IpcDomain; verb: st
     verb: channel.slice(separator + 1),
   };
 }
-
-export const IPC_ERROR_CODES = [
-  'ipc.invalid_argument',
-  'ipc.forbidden_sender',
-  'ipc.internal_error',
-] as const;
-export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];
 
 /**
  * Electron only carries an error's message across `invoke` (prefixed with "Error invoking

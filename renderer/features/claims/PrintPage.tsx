@@ -1,16 +1,20 @@
 // /print/:kind/:id: a trip (出差审批单) or a claim (差旅费报销单 / 费用报销单) laid out like the
-// paper forms, on A4, for printing or saving as PDF from the browser's print dialog.
-import { useEffect, type ReactNode } from 'react';
+// paper forms, on A4. The desktop app saves it as a PDF where the user chooses; a browser opens
+// its print dialog, where "Save as PDF" is one of the printers.
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Empty, Space } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Empty, Space } from 'antd';
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
 import { agencyDate } from '../../../shared/calendar/dates';
 import type { Claim } from '../../../shared/domain/claim';
 import type { TravelRequest } from '../../../shared/domain/travel';
 import { capitalAmount, formatYuan } from '../../../shared/money/money';
+import { safeFileName } from '../../../shared/protocol/ipc';
 import { useClaim, useDirectory, useTravelStandardsInForce, useTrip } from '../../db';
 import { LoadingBlock } from '../../components/LoadingBlock';
+import { platform } from '../../platform';
 import { approvalTrail, claimFigures, type TrailRow } from './printModel';
 import './printSheet.css';
 
@@ -23,6 +27,8 @@ export function PrintPage() {
   const trip = useTrip(kind === 'trip' ? id : null);
   const claim = useClaim(kind === 'claim' ? id : undefined);
   const directory = useDirectory();
+  const { message } = App.useApp();
+  const [saving, setSaving] = useState(false);
 
   // The print stylesheet shows only the sheet while this class is on <body>.
   useEffect(() => {
@@ -35,14 +41,38 @@ export function PrintPage() {
   const nameOf: NameOf = (uid) => directory.users.get(uid)?.displayName ?? uid;
   const deptOf: NameOf = (did) => directory.departments.get(did)?.name ?? did;
 
+  async function print(): Promise<void> {
+    if (!doc) return;
+    setSaving(true);
+    try {
+      const outcome = await platform.print.toPdf(pdfName(t, trip, claim), { pageSize: 'A4' });
+      if (outcome.status === 'saved') void message.success(t('claims.printPage.savedTo', { name: outcome.fileName }));
+      else if (outcome.status === 'failed') {
+        void message.error(t(outcome.error === 'ipc.invalid_argument' ? 'claims.printPage.saveRefused' : 'claims.printPage.saveFailed'));
+      }
+      // 'cancelled' and the browser's own print dialog need no word from us.
+    } catch {
+      void message.error(t('claims.printPage.saveFailed'));
+    } finally {
+      setSaving(false);
+    }
+  }
+
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Space>
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
           {t('claims.printPage.back')}
         </Button>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!doc} data-testid="print-button">
-          {t('claims.printPage.button')}
+        <Button
+          type="primary"
+          icon={platform.isDesktop ? <FilePdfOutlined /> : <PrinterOutlined />}
+          onClick={() => void print()}
+          loading={saving}
+          disabled={!doc}
+          data-testid="print-button"
+        >
+          {platform.isDesktop ? t('claims.printPage.savePdf') : t('claims.printPage.button')}
         </Button>
       </Space>
       {!doc ? (
@@ -54,6 +84,14 @@ export function PrintPage() {
       ) : null}
     </Space>
   );
+}
+
+/** "差旅费报销单-赴广州参加业务培训-2025-03-02.pdf": the form, what it is about, and its date. */
+function pdfName(t: TFunction, trip: TravelRequest | null | undefined, claim: Claim | null | undefined): string {
+  if (trip) return safeFileName([t('claims.printPage.tripTitle'), trip.purpose, trip.startDate].join('-'), 'pdf');
+  if (!claim) return safeFileName('', 'pdf');
+  const form = claimFigures(claim).form === 'travel' ? t('claims.printPage.travelClaimTitle') : t('claims.printPage.expenseClaimTitle');
+  return safeFileName([form, claim.title, agencyDate(claim.createdAt)].join('-'), 'pdf');
 }
 
 function Trail({ rows }: { rows: TrailRow[] }) {

@@ -12,6 +12,14 @@ import type {
   PreventableEvent,
 } from '../../../electron/main/security';
 import type { IpcInvokeEvent, IpcMainLike, SenderFrame, TrustedWindow } from '../../../electron/main/ipc';
+import {
+  createFileSaver,
+  type FileSaver,
+  type PdfOptions,
+  type PrintableContents,
+  type SaveDialogHost,
+  type SaveDialogOptionsLike,
+} from '../../../electron/main/printing';
 import type { SafeStorageLike, VaultFileSystem } from '../../../electron/main/sessionVault';
 import type { SettingsFileSystem } from '../../../electron/main/settings';
 import type { SavedSession } from '../../../shared/protocol/ipc';
@@ -103,14 +111,48 @@ export function fakeFrame(url: string, overrides: Partial<SenderFrame> = {}): Se
   return { url, processId: 4, frameToken: 'main-frame-token', parent: null, ...overrides };
 }
 
-export function fakeWindow(mainFrame: SenderFrame): TrustedWindow & { destroyed: boolean } {
+export function fakeWindow<C extends { readonly mainFrame: SenderFrame }>(
+  mainFrame: SenderFrame,
+  webContents?: C,
+): TrustedWindow & { destroyed: boolean; readonly webContents: C } {
   return {
     destroyed: false,
     isDestroyed() {
       return this.destroyed;
     },
-    webContents: { mainFrame },
+    webContents: webContents ?? ({ mainFrame } as C),
   };
+}
+
+/** A window's web contents that can print itself: records each printToPDF call. */
+export class FakePrintableContents implements PrintableContents {
+  readonly printed: PdfOptions[] = [];
+  /** What printToPDF gives back; a real one starts with "%PDF". */
+  pdf: Uint8Array = Buffer.from('%PDF-1.7\n% 差旅费报销单\n%%EOF\n');
+  failure: Error | null = null;
+
+  constructor(readonly mainFrame: SenderFrame) {}
+
+  printToPDF(options: PdfOptions): Promise<Uint8Array> {
+    this.printed.push(options);
+    return this.failure ? Promise.reject(this.failure) : Promise.resolve(this.pdf);
+  }
+}
+
+/** Electron's dialog: answers every save dialog with `answer`, and records what it was shown. */
+export class FakeSaveDialog<W> implements SaveDialogHost<W> {
+  answer: { canceled: boolean; filePath?: string } = { canceled: true, filePath: '' };
+  readonly shown: Array<{ window: W; options: SaveDialogOptionsLike }> = [];
+
+  showSaveDialog(window: W, options: SaveDialogOptionsLike): Promise<{ canceled: boolean; filePath?: string }> {
+    this.shown.push({ window, options });
+    return Promise.resolve(this.answer);
+  }
+}
+
+/** A file saver for tests about other channels: every dialog is cancelled, nothing is written. */
+export function idleFileSaver(): FileSaver {
+  return createFileSaver({ dialog: new FakeSaveDialog<null>(), fs: new MemoryVaultFileSystem(), windowOf: () => null });
 }
 
 /** An in-memory `fs/promises` subset with the error codes the store looks at. */
@@ -190,13 +232,14 @@ export class MemoryVaultFileSystem implements VaultFileSystem {
     }
     return Promise.resolve(Buffer.from(data));
   }
-  writeFile(file: string, data: Uint8Array, options: { mode: number }): Promise<void> {
+  writeFile(file: string, data: Uint8Array, options?: { mode: number }): Promise<void> {
     this.operations.push(`write ${file}`);
     if (this.failWrites) {
-      return Promise.reject(Object.assign(new Error('ENOSPC: disk full'), { code: 'ENOSPC' }));
+      // Like Node's, the message names the file.
+      return Promise.reject(Object.assign(new Error(`ENOSPC: no space left on device, open '${file}'`), { code: 'ENOSPC' }));
     }
     this.files.set(path.resolve(file), Buffer.from(data));
-    this.modes.set(path.resolve(file), options.mode);
+    if (options) this.modes.set(path.resolve(file), options.mode);
     return Promise.resolve();
   }
   rename(from: string, to: string): Promise<void> {

@@ -11,6 +11,7 @@ import {
   MemoryVaultFileSystem,
   fakeFrame,
   fakeWindow,
+  idleFileSaver,
   sampleSession,
 } from './fakes';
 
@@ -31,6 +32,7 @@ async function setup() {
     settings,
     notify: (request) => notified.push(request),
     session: createSessionVault({ safeStorage, fs: vaultFs, directory: USER_DATA, platform: 'linux' }),
+    files: idleFileSaver(),
   });
   const spies = {
     'settings:set': vi.spyOn(handlers, 'settings:set'),

@@ -7,7 +7,7 @@ import { createOriginMatcher } from '../../../electron/main/security';
 import { createSessionVault } from '../../../electron/main/sessionVault';
 import { loadSettingsStore } from '../../../electron/main/settings';
 import { ipcErrorCodeOf } from '../../../shared/protocol/ipc';
-import { FakeIpcMain, FakeSafeStorage, MemoryFileSystem, MemoryVaultFileSystem, fakeFrame, fakeWindow } from './fakes';
+import { FakeIpcMain, FakeSafeStorage, MemoryFileSystem, MemoryVaultFileSystem, fakeFrame, fakeWindow, idleFileSaver } from './fakes';
 
 const USER_DATA = '/home/clerk/.config/Bureau';
 const APP_URL = 'app://bureau/index.html';
@@ -38,6 +38,7 @@ async function setup(app = fakeApp()) {
       notify: () => undefined,
       setBadge: createBadgeSetter({ app, log }),
       session: createSessionVault({ safeStorage: new FakeSafeStorage(), fs: new MemoryVaultFileSystem(), directory: USER_DATA, platform: 'linux' }),
+      files: idleFileSaver(),
     }),
     { isTrustedSender: (event) => isTrustedSender(event, window, createOriginMatcher(APP_URL)), log },
   );
@@ -111,7 +112,8 @@ describe('notify:setBadge', () => {
       settings,
       notify: () => undefined,
       session: createSessionVault({ safeStorage: new FakeSafeStorage(), fs: new MemoryVaultFileSystem(), directory: USER_DATA, platform: 'linux' }),
+      files: idleFileSaver(),
     });
-    expect(await handlers['notify:setBadge'](3)).toBeUndefined();
+    expect(await handlers['notify:setBadge'](3, { sender: null })).toBeUndefined();
   });
 });

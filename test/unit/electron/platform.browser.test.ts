@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createBrowserPlatform,
@@ -231,5 +232,125 @@ describe('platform on the desktop', () => {
     await expect(detectPlatform({ bureau, localStorage: storage }).session.load()).resolves.toBeNull();
     expect(bureau.session.save).not.toHaveBeenCalled();
     expect(storage.items.has(SESSION_STORAGE_KEY)).toBe(false);
+  });
+});
+
+const bytes = new Uint8Array([37, 80, 68, 70, 45, 49, 46, 55, 0, 255]);
+const sha256 = createHash('sha256').update(bytes).digest('hex');
+
+describe('printing and saving files in a plain browser', () => {
+  function browserWithDownloads(options: { print?: boolean } = {}) {
+    const clicked: Array<{ url: string; fileName: string; revokedBeforeClick: boolean }> = [];
+    const blobs = new Map<string, Blob>();
+    const revoked: string[] = [];
+    const pending: Array<() => void> = [];
+    const print = vi.fn();
+    const platform = createBrowserPlatform({
+      storage: () => storage,
+      notifications: () => undefined,
+      pageOrigin: () => undefined,
+      version: 'test',
+      print: () => (options.print === false ? undefined : print),
+      downloads: () => ({
+        createObjectURL(blob) {
+          const url = `blob:http://10.0.0.1/${blobs.size + 1}`;
+          blobs.set(url, blob);
+          return url;
+        },
+        revokeObjectURL: (url) => revoked.push(url),
+        clickDownloadLink: (url, fileName) => clicked.push({ url, fileName, revokedBeforeClick: revoked.includes(url) }),
+      }),
+      later: (task) => pending.push(task),
+    });
+    const runLater = () => pending.splice(0).forEach((task) => task());
+    return { platform, clicked, blobs, revoked, runLater, print };
+  }
+
+  it('saves a file as a download with its name and exactly its bytes, then frees the object URL', async () => {
+    const b = browserWithDownloads();
+    await expect(
+      b.platform.file.save({ name: '出差审批单（2024版）.pdf', mediaType: 'application/pdf', bytes, sha256 }),
+    ).resolves.toEqual({ status: 'downloaded', fileName: '出差审批单（2024版）.pdf' });
+    expect(b.clicked).toEqual([{ url: 'blob:http://10.0.0.1/1', fileName: '出差审批单（2024版）.pdf', revokedBeforeClick: false }]);
+    const blob = b.blobs.get('blob:http://10.0.0.1/1');
+    expect(blob?.type).toBe('application/pdf');
+    expect(new Uint8Array(await (blob ?? new Blob()).arrayBuffer())).toEqual(bytes);
+    b.runLater();
+    expect(b.revoked).toEqual(['blob:http://10.0.0.1/1']);
+  });
+
+  it.each([
+    ['a name with a path', { name: '../x.pdf', mediaType: 'application/pdf', bytes }],
+    ['a wrong extension', { name: 'x.exe', mediaType: 'application/pdf', bytes }],
+    ['a type that may not be saved', { name: 'x.html', mediaType: 'text/html', bytes }],
+    ['bytes that do not match their sha256', { name: 'x.pdf', mediaType: 'application/pdf', bytes: new Uint8Array(3), sha256 }],
+  ])('refuses %s with the desktop error code and starts no download', async (_name, request) => {
+    const b = browserWithDownloads();
+    await expect(b.platform.file.save(request)).resolves.toEqual({ status: 'failed', error: 'ipc.invalid_argument' });
+    expect(b.clicked).toEqual([]);
+    expect(b.blobs.size).toBe(0);
+  });
+
+  it('prints through the browser dialog', async () => {
+    const b = browserWithDownloads();
+    await expect(b.platform.print.toPdf('差旅费报销单.pdf', { pageSize: 'A4' })).resolves.toEqual({ status: 'printDialog' });
+    expect(b.print).toHaveBeenCalledOnce();
+    expect(b.clicked).toEqual([]);
+  });
+
+  it('refuses a bad PDF name without opening the dialog', async () => {
+    const b = browserWithDownloads();
+    await expect(b.platform.print.toPdf('a/b.pdf')).resolves.toEqual({ status: 'failed', error: 'ipc.invalid_argument' });
+    await expect(b.platform.print.toPdf('claim.docx')).resolves.toEqual({ status: 'failed', error: 'ipc.invalid_argument' });
+    expect(b.print).not.toHaveBeenCalled();
+  });
+
+  it('says so where the page cannot print', async () => {
+    const b = browserWithDownloads({ print: false });
+    await expect(b.platform.print.toPdf('x.pdf')).resolves.toEqual({ status: 'failed', error: 'ipc.internal_error' });
+  });
+});
+
+describe('printing and saving files on the desktop', () => {
+  function desktopWith(results: { print?: () => Promise<unknown>; save?: () => Promise<unknown> }) {
+    const bureau = {
+      ...fakeBureau(),
+      print: { toPdf: vi.fn(results.print ?? (() => Promise.resolve({ saved: false }))) },
+      file: { save: vi.fn(results.save ?? (() => Promise.resolve({ saved: false }))) },
+    };
+    return { bureau, platform: detectPlatform({ bureau }) };
+  }
+
+  it('prints through the main process and gives back only the file name', async () => {
+    const { bureau, platform } = desktopWith({ print: () => Promise.resolve({ saved: true, path: '/home/clerk/报销/差旅费报销单.pdf' }) });
+    await expect(platform.print.toPdf('差旅费报销单.pdf', { pageSize: 'A4' })).resolves.toEqual({
+      status: 'saved',
+      fileName: '差旅费报销单.pdf',
+    });
+    expect(bureau.print.toPdf).toHaveBeenCalledWith({ name: '差旅费报销单.pdf', pageSize: 'A4' });
+  });
+
+  it('gives the file name of a Windows path too', async () => {
+    const { platform } = desktopWith({ save: () => Promise.resolve({ saved: true, path: 'C:\\Users\\clerk\\Documents\\表格.docx' }) });
+    const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    await expect(platform.file.save({ name: '表格.docx', mediaType: docx, bytes })).resolves.toEqual({ status: 'saved', fileName: '表格.docx' });
+  });
+
+  it('tells a cancelled dialog from a failure', async () => {
+    await expect(desktopWith({}).platform.print.toPdf('x.pdf')).resolves.toEqual({ status: 'cancelled' });
+    const failing = desktopWith({ save: () => Promise.resolve({ saved: false, error: 'ipc.internal_error' }) });
+    await expect(failing.platform.file.save({ name: 'x.pdf', mediaType: 'application/pdf', bytes })).resolves.toEqual({
+      status: 'failed',
+      error: 'ipc.internal_error',
+    });
+  });
+
+  it('turns a refusal by the main process into its code', async () => {
+    const refusing = desktopWith({
+      print: () => Promise.reject(new Error("Error invoking remote method 'print:toPdf': Error: ipc.invalid_argument: print:toPdf: name: must end in .pdf")),
+    });
+    await expect(refusing.platform.print.toPdf('x.pdf')).resolves.toEqual({ status: 'failed', error: 'ipc.invalid_argument' });
+    const broken = desktopWith({ print: () => Promise.reject(new Error('channel closed')) });
+    await expect(broken.platform.print.toPdf('x.pdf')).resolves.toEqual({ status: 'failed', error: 'ipc.internal_error' });
   });
 });

@@ -20,7 +20,7 @@ describe('preload bridge', () => {
   it('groups one method per channel by domain and forwards one argument', async () => {
     const invoke = vi.fn((channel: string, arg: unknown) => Promise.resolve({ channel, arg }));
     const api = createDesktopApi(invoke);
-    expect(Object.keys(api).sort()).toEqual(['app', 'notify', 'session', 'settings']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'file', 'notify', 'print', 'session', 'settings']);
     expect(Object.keys(api.session).sort()).toEqual(['clear', 'load', 'save']);
     await expect(api.settings.set({ language: 'en' })).resolves.toEqual({
       channel: 'settings:set',
@@ -45,6 +45,16 @@ describe('preload bridge', () => {
     expect(invoke).toHaveBeenLastCalledWith('session:load', undefined);
     await api.session.clear();
     expect(invoke).toHaveBeenLastCalledWith('session:clear', undefined);
+  });
+
+  it('forwards printing to PDF and saving a file, bytes included', async () => {
+    const invoke = vi.fn((channel: string, arg: unknown) => Promise.resolve({ channel, arg }));
+    const api = createDesktopApi(invoke);
+    await api.print.toPdf({ name: '出差审批单.pdf', pageSize: 'A4' });
+    expect(invoke).toHaveBeenLastCalledWith('print:toPdf', { name: '出差审批单.pdf', pageSize: 'A4' });
+    const bytes = new Uint8Array([37, 80, 68, 70]);
+    await api.file.save({ name: 'form.pdf', mediaType: 'application/pdf', bytes });
+    expect(invoke).toHaveBeenLastCalledWith('file:save', { name: 'form.pdf', mediaType: 'application/pdf', bytes });
   });
 
   it("exposes only the API as window.bureau, never ipcRenderer", async () => {
