@@ -9,7 +9,7 @@ import { estimateSchema, legSchema, type TravelRequest } from '../domain/travel'
 import { loadCalendar } from '../leave/calendar';
 import { chooseRule, FALLBACK_STEPS, pendingApprovers, planSteps } from '../leave/policy';
 import { sumFen } from '../money/money';
-import { checkStandards, classAllowed, destinationScope } from '../travel/standards';
+import { checkStandards, cityKey, classAllowed, destinationScope } from '../travel/standards';
 import { travelStandardsSchema } from '../domain/travelStandards';
 import { loadActor, requireRole } from './common';
 import { defineMutator, MutationRejected, type DocTx, type MutationContext } from './types';
@@ -34,6 +34,32 @@ export const travelSubmitArgs = z.object({
 });
 export type TravelSubmitArgs = z.input<typeof travelSubmitArgs>;
 
+/** A leg that does not leave from where the one before it arrived (1-based), with both cities as written. */
+export type LegBreak = {
+  leg: number;
+  from: string;
+  to: string;
+};
+
+function sameCity(a: string, b: string): boolean {
+  return cityKey(a).toLowerCase() === cityKey(b).toLowerCase();
+}
+
+/**
+ * The first leg that does not continue the itinerary, or null. Cities compare as the standards
+ * compare them (spaces and one trailing 市 dropped), and regardless of case: '深圳市' continues
+ * from '深圳', 'Beijing' from 'beijing '. Legs without both cities yet (a form being filled in)
+ * are not judged.
+ */
+export function firstLegBreak(legs: ReadonlyArray<{ fromCity?: string | undefined; toCity?: string | undefined }>): LegBreak | null {
+  for (let i = 1; i < legs.length; i++) {
+    const from = legs[i]?.fromCity?.trim() ?? '';
+    const to = legs[i - 1]?.toCity?.trim() ?? '';
+    if (from !== '' && to !== '' && !sameCity(from, to)) return { leg: i + 1, from, to };
+  }
+  return null;
+}
+
 export const travelSubmit = defineMutator({
   args: travelSubmitArgs,
   async run(ctx, args) {
@@ -43,6 +69,8 @@ export const travelSubmit = defineMutator({
     if (await ctx.tx.get('travelRequests', args.id)) throw new MutationRejected('leave.already_exists');
     const legs = args.legs;
     for (let i = 1; i < legs.length; i++) if ((legs[i]?.date ?? '') < (legs[i - 1]?.date ?? '')) throw new MutationRejected('travel.invalid_itinerary');
+    const broken = firstLegBreak(legs);
+    if (broken) throw new MutationRejected('travel.legs_not_continuous', { ...broken });
     const startDate = legs[0]?.date ?? '';
     const endDate = legs[legs.length - 1]?.date ?? '';
     if (daysBetween(startDate, endDate) > 365) throw new MutationRejected('travel.invalid_itinerary');

@@ -1,17 +1,15 @@
 // Approve or reject with a comment; a rejection must say why. The decision applies locally at
 // once and goes to the server with the next push, carrying the revision the approver saw: if
 // the requester changed the request meanwhile (offline), the server refuses and says so.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { COMMENT_MAX } from '../../../shared/mutators/leave';
-import { MutationRejected } from '../../../shared/mutators';
 import { useStore } from '../../db';
 import type { MessageKey } from '../../i18n/keys';
-import { reasonMessage } from '../../i18n/reasons';
 import { formatDays, formatList, formatSpan } from '../leave/format';
 import { useLeaveTypeName } from '../leave/useLeaveTypeName';
 import type { InboxItem } from './inbox';
+import { useDecisionForm } from './useDecisionForm';
 
 export type Decision = 'approve' | 'reject';
 
@@ -34,30 +32,14 @@ export function DecisionDialog({ target, onClose }: { target: DecisionTarget | n
   const { message } = App.useApp();
   const store = useStore();
   const typeName = useLeaveTypeName();
-  const [form] = Form.useForm<{ comment: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { form, busy, error, close, submit } = useDecisionForm(onClose);
   const reject = target?.decision === 'reject';
-
-  function close(): void {
-    setError(null);
-    setBusy(false);
-    form.resetFields();
-    onClose();
-  }
 
   async function decide({ comment }: { comment: string }): Promise<void> {
     if (!target) return;
     const { request } = target.item;
-    setBusy(true);
-    setError(null);
-    try {
-      await store.mutate('approval.decide', { requestId: request.id, decision: target.decision, comment: comment.trim(), revision: request.revision });
-    } catch (err) {
-      setBusy(false);
-      setError(err instanceof MutationRejected ? reasonMessage(t, err.code, err.params) : t('common.unexpectedError'));
-      return;
-    }
+    const done = await submit(() => store.mutate('approval.decide', { requestId: request.id, decision: target.decision, comment: comment.trim(), revision: request.revision }));
+    if (!done) return;
     void message.success(t(reject ? 'approvals.rejected' : 'approvals.approved'));
     close();
   }

@@ -3,7 +3,7 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, Empty, List, Tag, Typography } from 'antd';
-import { AuditOutlined, CheckCircleTwoTone, CloseCircleTwoTone, ClockCircleTwoTone, SwapOutlined } from '@ant-design/icons';
+import { AuditOutlined, CarOutlined, CheckCircleTwoTone, CloseCircleTwoTone, ClockCircleTwoTone, PayCircleOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { TO_DO_KINDS, type NotificationItem, type NotificationKind } from './derive';
 import type { NotificationText } from './describe';
@@ -18,6 +18,16 @@ const ICONS: Record<NotificationKind, ReactNode> = {
   cancel_approved_step: <ClockCircleTwoTone twoToneColor="#52c41a" />,
   cancel_rejected: <CloseCircleTwoTone twoToneColor="#ff4d4f" />,
   delegation_received: <SwapOutlined style={{ color: '#722ed1' }} />,
+  trip_approval_requested: <AuditOutlined style={{ color: '#1677ff' }} />,
+  trip_approved: <CheckCircleTwoTone twoToneColor="#52c41a" />,
+  trip_approved_step: <ClockCircleTwoTone twoToneColor="#52c41a" />,
+  trip_rejected: <CloseCircleTwoTone twoToneColor="#ff4d4f" />,
+  trip_companion: <CarOutlined style={{ color: '#13c2c2' }} />,
+  claim_approval_requested: <AuditOutlined style={{ color: '#1677ff' }} />,
+  claim_approved: <CheckCircleTwoTone twoToneColor="#52c41a" />,
+  claim_approved_step: <ClockCircleTwoTone twoToneColor="#52c41a" />,
+  claim_rejected: <CloseCircleTwoTone twoToneColor="#ff4d4f" />,
+  claim_paid: <PayCircleOutlined style={{ color: '#52c41a' }} />,
 };
 
 export interface NotificationListProps {

@@ -2,9 +2,13 @@
 // user may read (a request waiting for them, a decision in their request's history, a
 // delegation naming them). Deriving keeps them right offline and after any rebase, and needs
 // no server state; only "what I have read" is local (renderer/db/hooks/notifications.ts).
+// Trips and claims follow the same rules (./deriveTravel.ts).
+import type { Claim } from '../../../shared/domain/claim';
 import type { Delegation } from '../../../shared/domain/delegation';
-import type { ApprovalStep, LeaveRequest, TimelineEvent } from '../../../shared/domain/leave';
-import { undecided } from '../../../shared/leave/policy';
+import type { LeaveRequest, TimelineEvent } from '../../../shared/domain/leave';
+import type { TravelRequest } from '../../../shared/domain/travel';
+import { travelDrafts } from './deriveTravel';
+import { latest, waitingOn } from './routing';
 
 export const NOTIFICATION_KINDS = [
   // To the approver (or acting approver): something waits for their decision.
@@ -19,11 +23,31 @@ export const NOTIFICATION_KINDS = [
   'cancel_rejected',
   // To the acting approver: someone named them.
   'delegation_received',
+  // Business trips: to the approver, to the requester, to a companion once approved.
+  'trip_approval_requested',
+  'trip_approved',
+  'trip_approved_step',
+  'trip_rejected',
+  'trip_companion',
+  // Expense claims: to the approver (finance included), to the requester, and the payment.
+  'claim_approval_requested',
+  'claim_approved',
+  'claim_approved_step',
+  'claim_rejected',
+  'claim_paid',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** Kinds that ask the user to act, as opposed to telling them what happened. */
-export const TO_DO_KINDS: ReadonlySet<NotificationKind> = new Set(['approval_requested', 'cancellation_requested']);
+export const TO_DO_KINDS: ReadonlySet<NotificationKind> = new Set(['approval_requested', 'cancellation_requested', 'trip_approval_requested', 'claim_approval_requested']);
+
+const TRIP_KINDS: ReadonlySet<NotificationKind> = new Set(['trip_approval_requested', 'trip_approved', 'trip_approved_step', 'trip_rejected', 'trip_companion']);
+const CLAIM_KINDS: ReadonlySet<NotificationKind> = new Set(['claim_approval_requested', 'claim_approved', 'claim_approved_step', 'claim_rejected', 'claim_paid']);
+
+/** What a notification is about: leave (or a delegation), a trip or a claim. */
+export function documentOf(kind: NotificationKind): 'leave' | 'trip' | 'claim' {
+  return TRIP_KINDS.has(kind) ? 'trip' : CLAIM_KINDS.has(kind) ? 'claim' : 'leave';
+}
 
 export interface LeaveSubject {
   typeId: string;
@@ -40,12 +64,30 @@ export interface DelegationSubject {
   endDate: string | null;
 }
 
+export interface TripSubject {
+  purpose: string;
+  /** Where it goes, in travel order, without the way home. */
+  destinations: string[];
+  startDate: string;
+  endDate: string;
+}
+
+export interface ClaimSubject {
+  title: string;
+  totalFen: number;
+  /** What finance pays (negative: what the requester gives back). */
+  payableFen: number;
+  /** The payment's bank or voucher reference (claim_paid only). */
+  paymentReference: string | null;
+}
+
 export interface NotificationItem {
   /** Stable across re-derivations, so read state sticks: the same fact always has the same id. */
   id: string;
   kind: NotificationKind;
   /** When it happened (server time for synced facts); the list is newest first. */
   at: string;
+  /** The leave request, trip or claim it is about. */
   requestId: string | null;
   delegationId: string | null;
   /** Who caused it: the requester (to-do), the decider, or the delegator. */
@@ -55,7 +97,23 @@ export interface NotificationItem {
   comment: string | null;
   leave: LeaveSubject | null;
   delegation: DelegationSubject | null;
+  trip: TripSubject | null;
+  claim: ClaimSubject | null;
   unread: boolean;
+}
+
+/** The trips and claims notifications are derived from (renderer/db/hooks/notificationsTravel.ts). */
+export interface TravelDeriveInput {
+  myTrips: readonly TravelRequest[];
+  myClaims: readonly Claim[];
+  tripsOnMe: readonly TravelRequest[];
+  claimsOnMe: readonly Claim[];
+  companionTrips: readonly TravelRequest[];
+  /**
+   * Trip and claim items count as unread only after this too: the device's starting point for
+   * them, which may be later than the one for leave. null: not taken yet, nothing is unread.
+   */
+  readFrom: string | null;
 }
 
 export interface DeriveInput {
@@ -63,6 +121,8 @@ export interface DeriveInput {
   myRequests: readonly LeaveRequest[];
   pendingOnMe: readonly LeaveRequest[];
   delegations: readonly Delegation[];
+  /** Trips and claims; without them, leave and delegations only. */
+  travel?: TravelDeriveInput;
   /**
    * Everything at or before this instant is read. null: no starting point yet (the first sync
    * on this device is still running), and nothing counts as unread until there is one.
@@ -71,14 +131,13 @@ export interface DeriveInput {
   readIds: ReadonlySet<string>;
 }
 
-type Draft = Omit<NotificationItem, 'unread'>;
+export type Draft = Omit<NotificationItem, 'unread'>;
+
+/** The fields a leave or delegation item leaves empty. */
+const NO_TRAVEL = { trip: null, claim: null } as const;
 
 function subjectOf(r: LeaveRequest): LeaveSubject {
   return { typeId: r.type, startDate: r.startDate, startHalf: r.startHalf, endDate: r.endDate, endHalf: r.endHalf, days: r.days };
-}
-
-function latest(values: ReadonlyArray<string | undefined>): string {
-  return values.reduce<string>((a, b) => (b !== undefined && b > a ? b : a), '');
 }
 
 /**
@@ -136,37 +195,20 @@ function fromHistory(userId: string, request: LeaveRequest): Draft[] {
       comment: event.comment,
       leave: subjectOf(request),
       delegation: null,
+      ...NO_TRAVEL,
     });
   });
   return out;
-}
-
-/** When `steps[index]` became pending: its phase began, or the step before it was completed. */
-function stepStartedAt(steps: readonly ApprovalStep[], index: number, phaseStart: string): string {
-  const previous = steps[index - 1];
-  return latest([phaseStart, ...(previous?.decisions.map((d) => d.at) ?? [])]);
 }
 
 function pendingItem(userId: string, request: LeaveRequest, delegations: ReadonlyMap<string, Delegation>): Draft | null {
   if (request.requesterId === userId || !request.pendingApproverIds.includes(userId)) return null;
   const cancellation = request.cancellation?.status === 'pending' ? request.cancellation : null;
   const steps = cancellation ? cancellation.steps : request.steps;
-  const index = steps.findIndex((s) => s.status === 'pending');
-  const step = steps[index];
-  if (!step) return null;
   const phaseStart = cancellation ? cancellation.requestedAt : (request.history[0]?.at ?? request.createdAt);
-  let at = stepStartedAt(steps, index, phaseStart);
-  let onBehalfOfId: string | null = null;
-  const open = undecided(step);
-  if (!open.includes(userId)) {
-    // Here only as an acting approver: the item became theirs when the delegation was made,
-    // which may be long after the step began.
-    const routes = step.delegates.filter((g) => g.toId === userId && open.includes(g.forId));
-    const first = routes[0];
-    if (!first) return null;
-    onBehalfOfId = first.forId;
-    at = latest([at, ...routes.map((g) => delegations.get(g.delegationId)?.createdAt)]);
-  }
+  const waiting = waitingOn(userId, steps, phaseStart, delegations);
+  if (!waiting) return null;
+  const { index, at, onBehalfOfId } = waiting;
   const phase = cancellation ? `c${cancellation.requestedAt}` : 'r';
   return {
     id: `${request.id}:${phase}:s${index}:${onBehalfOfId ?? 'self'}`,
@@ -179,6 +221,7 @@ function pendingItem(userId: string, request: LeaveRequest, delegations: Readonl
     comment: cancellation ? cancellation.reason : null,
     leave: subjectOf(request),
     delegation: null,
+    ...NO_TRAVEL,
   };
 }
 
@@ -195,6 +238,7 @@ function delegationItem(userId: string, d: Delegation): Draft | null {
     comment: d.note === '' ? null : d.note,
     leave: null,
     delegation: { kind: d.kind, startDate: d.startDate, endDate: d.endDate },
+    ...NO_TRAVEL,
   };
 }
 
@@ -219,11 +263,15 @@ export function deriveNotifications(input: DeriveInput): NotificationItem[] {
     const item = delegationItem(userId, d);
     if (item) drafts.push(item);
   }
+  const travel = input.travel ? travelDrafts(userId, input.travel, byId) : [];
+  // Trips and claims have a starting point of their own, and nothing before both is new.
+  const travelReadUpTo = input.readUpTo === null || !input.travel || input.travel.readFrom === null ? null : latest([input.readUpTo, input.travel.readFrom]);
   const seen = new Set<string>();
-  return drafts
-    .filter((d) => (seen.has(d.id) ? false : (seen.add(d.id), true)))
-    .map((d) => ({ ...d, unread: isUnread(d, input.readUpTo, input.readIds) }))
-    .sort((a, b) => (a.at === b.at ? a.id.localeCompare(b.id) : a.at < b.at ? 1 : -1));
+  const unique = (d: Draft) => (seen.has(d.id) ? false : (seen.add(d.id), true));
+  return [
+    ...drafts.filter(unique).map((d) => ({ ...d, unread: isUnread(d, input.readUpTo, input.readIds) })),
+    ...travel.filter(unique).map((d) => ({ ...d, unread: isUnread(d, travelReadUpTo, input.readIds) })),
+  ].sort((a, b) => (a.at === b.at ? a.id.localeCompare(b.id) : a.at < b.at ? 1 : -1));
 }
 
 /** The newest instant among `items`: where "mark all read" moves the watermark. */
@@ -231,11 +279,16 @@ export function newestAt(items: readonly Pick<NotificationItem, 'at'>[], fallbac
   return latest([fallback, ...items.map((i) => i.at)]);
 }
 
-/** Where a notification leads: the requester's own request, the approval inbox, or the delegation page. */
+/**
+ * Where a notification leads: the approval inbox (leave, or trips and claims), the user's own
+ * request, trip or claim, or the delegation page.
+ */
 export function linkOf(item: Pick<NotificationItem, 'kind' | 'requestId'>): string {
-  if (TO_DO_KINDS.has(item.kind)) return '/approvals';
+  const doc = documentOf(item.kind);
+  if (TO_DO_KINDS.has(item.kind)) return doc === 'leave' ? '/approvals' : '/approvals/travel';
   if (item.kind === 'delegation_received') return '/delegation';
-  return item.requestId ? `/requests/${item.requestId}` : '/requests';
+  const list = doc === 'trip' ? '/trips' : doc === 'claim' ? '/claims' : '/requests';
+  return item.requestId ? `${list}/${item.requestId}` : list;
 }
 
 /** Which unread items a page shows in full: visiting it counts as reading them. */

@@ -1,9 +1,10 @@
 // A notification in words, for the list and for the desktop. Composed here, in the renderer's
 // language, so the operating system's notification says the same as the bell does.
 import type { TFunction } from 'i18next';
+import { formatYuan } from '../../../shared/money/money';
 import type { NotificationRequest } from '../../../shared/protocol/ipc';
 import { formatSpan } from '../leave/format';
-import type { NotificationItem } from './derive';
+import { TO_DO_KINDS, type ClaimSubject, type NotificationItem, type TripSubject } from './derive';
 
 export interface DescribeContext {
   nameOf(userId: string): string;
@@ -14,7 +15,7 @@ export interface DescribeContext {
 export interface NotificationText {
   /** One sentence: who did what. */
   headline: string;
-  /** What it is about: the leave (type, dates, days) or the delegation's range. */
+  /** What it is about: the leave (type, dates, days), the trip (purpose, where, when) or the claim (title, total). */
   subject: string | null;
   /** The approver's comment, the reason for a cancellation, or the delegation's note. */
   remark: string | null;
@@ -28,7 +29,9 @@ function actor(t: TFunction, item: NotificationItem, ctx: DescribeContext): stri
 function headline(t: TFunction, item: NotificationItem, ctx: DescribeContext): string {
   switch (item.kind) {
     case 'approval_requested':
-    case 'cancellation_requested': {
+    case 'cancellation_requested':
+    case 'trip_approval_requested':
+    case 'claim_approval_requested': {
       const name = ctx.nameOf(item.actorId);
       if (item.onBehalfOfId) return t(`notifications.kind.${item.kind}.acting`, { name, principal: ctx.nameOf(item.onBehalfOfId) });
       return t(`notifications.kind.${item.kind}`, { name });
@@ -40,12 +43,38 @@ function headline(t: TFunction, item: NotificationItem, ctx: DescribeContext): s
       const key = d.kind === 'on_leave' ? 'notifications.kind.delegation_received.on_leave' : 'notifications.kind.delegation_received.manual';
       return t(key, { name, start: d.startDate, end: d.endDate });
     }
+    case 'trip_companion':
+      return t('notifications.kind.trip_companion', { name: ctx.nameOf(item.actorId) });
+    case 'claim_paid': {
+      const payable = item.claim?.payableFen ?? 0;
+      // A claim smaller than its advance is settled by the requester paying the rest back.
+      if (payable < 0) return t('notifications.kind.claim_paid.refund', { actor: actor(t, item, ctx), amount: formatYuan(-payable) });
+      return t('notifications.kind.claim_paid', { actor: actor(t, item, ctx), amount: formatYuan(payable) });
+    }
     default:
       return t(`notifications.kind.${item.kind}`, { actor: actor(t, item, ctx) });
   }
 }
 
+/** Long purposes are cut: the subject is one line under the headline. */
+const PURPOSE_MAX = 60;
+
+function tripSubject(t: TFunction, trip: TripSubject): string {
+  const range = trip.startDate === trip.endDate ? trip.startDate : t('notifications.range', { start: trip.startDate, end: trip.endDate });
+  const purpose = clip(trip.purpose.trim(), PURPOSE_MAX);
+  const places = trip.destinations.reduce((list, next) => (list === '' ? next : t('notifications.placesMore', { list, next })), '');
+  return t('notifications.subject.trip', { purpose, places, range });
+}
+
+function claimSubject(t: TFunction, claim: ClaimSubject): string {
+  const title = claim.title.trim() || t('notifications.untitledClaim');
+  if (claim.paymentReference) return t('notifications.subject.claimPaid', { title, reference: claim.paymentReference });
+  return t('notifications.subject.claim', { title, amount: formatYuan(claim.totalFen) });
+}
+
 function subject(t: TFunction, item: NotificationItem, ctx: DescribeContext): string | null {
+  if (item.trip) return tripSubject(t, item.trip);
+  if (item.claim) return claimSubject(t, item.claim);
   const leave = item.leave;
   if (!leave) return null;
   return t('notifications.subject', { type: ctx.typeName(leave.typeId), span: formatSpan(t, leave), days: t('notifications.days', { count: leave.days }) });
@@ -80,7 +109,7 @@ function clip(text: string, max: number): string {
 export function desktopNotificationsFor(t: TFunction, fresh: readonly NotificationItem[], ctx: DescribeContext): NotificationRequest[] {
   if (fresh.length === 0) return [];
   if (fresh.length > DESKTOP_SUMMARY_OVER) {
-    const toDo = fresh.filter((i) => i.kind === 'approval_requested' || i.kind === 'cancellation_requested').length;
+    const toDo = fresh.filter((i) => TO_DO_KINDS.has(i.kind)).length;
     const body = toDo > 0 ? t('notifications.desktop.summaryToDo', { count: toDo }) : t('notifications.desktop.summaryBody');
     return [{ title: clip(t('notifications.desktop.summary', { count: fresh.length }), TITLE_MAX), body: clip(body, BODY_MAX) }];
   }

@@ -4,16 +4,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { claimAnnouncements, loadNotificationSources, startNotificationWatermark, usePendingDocIds, useStore } from '../../db';
+import { claimAnnouncements, usePendingDocIds, useStore } from '../../db';
 import { platform } from '../../platform';
 import { useAppSelector } from '../../app/hooks';
 import { selectLastSyncedAt } from '../../app/syncSlice';
-import { deriveNotifications, itemsSeenAt, newestAt } from './derive';
+import { itemsSeenAt } from './derive';
 import { desktopNotificationsFor } from './describe';
+import { takeStartingPoint } from './startingPoint';
 import type { NotificationsView } from './useNotifications';
-
-/** The watermark when nothing at all existed at the first sync: everything after it is new. */
-const EPOCH = '1970-01-01T00:00:00.000Z';
 
 function ignore(): void {
   // A badge or a pop-up is a courtesy: its failure must not disturb the page.
@@ -22,23 +20,16 @@ function ignore(): void {
 /**
  * On the first completed sync on this device, everything already there becomes read and
  * announced. Read straight from the database, not from the live list, which may not yet hold
- * the last page of that sync.
+ * the last page of that sync. Trips and claims take their own starting point the same way,
+ * also on a device that started with leave alone, so that one is not flooded either.
  */
-function useStartingPoint(started: boolean): void {
+function useStartingPoint(started: boolean, travelStarted: boolean): void {
   const store = useStore();
   const lastSyncedAt = useAppSelector(selectLastSyncedAt);
   useEffect(() => {
-    if (started || lastSyncedAt === null) return;
-    void (async () => {
-      const sources = await loadNotificationSources(store);
-      const items = deriveNotifications({ ...sources, readUpTo: EPOCH, readIds: new Set() });
-      await startNotificationWatermark(
-        store,
-        newestAt(items, EPOCH),
-        items.map((i) => i.id),
-      );
-    })().catch(ignore);
-  }, [store, started, lastSyncedAt]);
+    if ((started && travelStarted) || lastSyncedAt === null) return;
+    takeStartingPoint(store, { started, travelStarted }).catch(ignore);
+  }, [store, started, travelStarted, lastSyncedAt]);
 }
 
 /** The unread count on the app icon (desktop) or in the tab title (browser); cleared on sign-out. */
@@ -99,7 +90,7 @@ function useAutoMarkRead(view: NotificationsView): void {
 }
 
 export function useNotificationEffects(view: NotificationsView): void {
-  useStartingPoint(view.started);
+  useStartingPoint(view.started, view.travelStarted);
   useBadge(view.unreadCount);
   useDesktopAnnouncements(view);
   useAutoMarkRead(view);

@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { leaveTypeName } from '../../../shared/domain/leaveTypes';
 import { markAllNotificationsRead, markNotificationsRead, useDirectory, useLeaveTypes, useNotificationSources, useStore } from '../../db';
+import { useTravelNotificationSources } from '../../db/hooks/notificationsTravel';
 import { deriveNotifications, newestAt, type NotificationItem } from './derive';
 import { describeNotification, type DescribeContext, type NotificationText } from './describe';
 
@@ -13,6 +14,8 @@ export interface NotificationsView {
   unreadCount: number;
   /** False until the first sync on this device set the starting point. */
   started: boolean;
+  /** False until this device took its starting point for trips and claims (see notificationsTravel). */
+  travelStarted: boolean;
   context: DescribeContext;
   describe(item: NotificationItem): NotificationText;
   markRead(ids: readonly string[]): Promise<void>;
@@ -37,20 +40,23 @@ export function useNotifications(): NotificationsView {
   const { t } = useTranslation();
   const store = useStore();
   const sources = useNotificationSources();
+  const travel = useTravelNotificationSources();
   const context = useDescribeContext();
 
   const items = useMemo(
     () =>
       sources &&
+      travel &&
       deriveNotifications({
         userId: sources.userId,
         myRequests: sources.myRequests,
         pendingOnMe: sources.pendingOnMe,
         delegations: sources.delegations,
+        travel,
         readUpTo: sources.read.readUpTo,
         readIds: sources.read.readIds,
       }),
-    [sources],
+    [sources, travel],
   );
   const unreadCount = useMemo(() => items?.filter((i) => i.unread).length ?? 0, [items]);
 
@@ -63,5 +69,14 @@ export function useNotifications(): NotificationsView {
     await markAllNotificationsRead(store, newestAt(items, upTo));
   }, [store, items, sources]);
 
-  return { items, unreadCount, started: (sources?.read.readUpTo ?? null) !== null, context, describe, markRead, markAllRead };
+  return {
+    items,
+    unreadCount,
+    started: (sources?.read.readUpTo ?? null) !== null,
+    travelStarted: (travel?.readFrom ?? null) !== null,
+    context,
+    describe,
+    markRead,
+    markAllRead,
+  };
 }

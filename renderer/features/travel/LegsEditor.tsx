@@ -6,7 +6,8 @@ import { AutoComplete, Button, DatePicker, Form, Select, Space, Typography } fro
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { TRANSPORT_MODES, type TransportMode } from '../../../shared/domain/travelStandards';
 import type { StandardsData } from '../../../shared/travel/standards';
-import { classChoices } from './tripDraft';
+import { reasonMessage } from '../../i18n/reasons';
+import { classChoices, legBreakAt, type LegDraft } from './tripDraft';
 
 export const MAX_LEGS = 20;
 
@@ -37,7 +38,21 @@ export function LegsEditor({ standards, rank, modes, nextLeg }: LegsEditorProps)
               <div key={field.key} data-testid="trip-leg" style={{ marginBottom: 8 }}>
                 <Typography.Text type="secondary">{t('travel.leg.title', { n: i + 1 })}</Typography.Text>
                 <Space wrap align="start" size={8}>
-                  <Form.Item name={[field.name, 'fromCity']} rules={[{ required: true, whitespace: true, message: t('travel.leg.required') }]} style={{ marginBottom: 0 }}>
+                  <Form.Item
+                    name={[field.name, 'fromCity']}
+                    // A changed arrival of the leg before re-checks this departure.
+                    dependencies={i > 0 ? [['legs', fields[i - 1]?.name ?? i - 1, 'toCity']] : []}
+                    rules={[
+                      { required: true, whitespace: true, message: t('travel.leg.required') },
+                      ({ getFieldValue }) => ({
+                        validator: async () => {
+                          const broken = legBreakAt((getFieldValue('legs') as Pick<LegDraft, 'fromCity' | 'toCity'>[] | undefined) ?? [], i);
+                          if (broken) throw new Error(reasonMessage(t, 'travel.legs_not_continuous', { ...broken }));
+                        },
+                      }),
+                    ]}
+                    style={{ marginBottom: 0 }}
+                  >
                     <AutoComplete options={cities} filterOption={filterCity} placeholder={t('travel.leg.from')} style={{ width: 140 }} data-testid={`trip-leg-from-${i}`} aria-label={t('travel.leg.from')} />
                   </Form.Item>
                   <Form.Item name={[field.name, 'toCity']} rules={[{ required: true, whitespace: true, message: t('travel.leg.required') }]} style={{ marginBottom: 0 }}>

@@ -6,19 +6,35 @@ import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { TravelRequest } from '../../../shared/domain/travel';
 import { formatYuan } from '../../../shared/money/money';
-import { useDirectory, useRoutedTravel } from '../../db';
+import { agencyDate } from '../../../shared/calendar/dates';
+import { useDirectory, useDocQuery, useRoutedTravel } from '../../db';
 import { testId } from '../../components/testId';
+import { formatList } from '../leave/format';
 import { stepLabel } from '../leave/stepLabel';
 import { ClaimSummary } from './ClaimSummary';
 import { destinationsOf } from './format';
 import { RoutedDecisionDialog, type RoutedItem, type RoutedTarget } from './RoutedDecisionDialog';
+import { routedPrincipals } from './routedPrincipals';
 
 export function TravelApprovalsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const routed = useRoutedTravel();
   const directory = useDirectory();
   const [target, setTarget] = useState<RoutedTarget | null>(null);
   const nameOf = (id: string) => directory?.users.get(id)?.displayName ?? t('common.unknownUser');
+  const today = agencyDate(new Date().toISOString());
+  // For whom the user decides on each document (empty: as themselves), keyed by document id.
+  const acting = useDocQuery(
+    async (tx, userId) => {
+      const out = new Map<string, string[]>();
+      for (const doc of [...(routed?.trips ?? []), ...(routed?.claims ?? [])]) out.set(doc.id, await routedPrincipals(tx, doc.steps, userId, today));
+      return out;
+    },
+    [routed, today],
+  );
+  const principalsOf = (item: RoutedItem) => acting?.get(item.doc.id) ?? [];
+  const open = (item: RoutedItem, decision: RoutedTarget['decision']) =>
+    setTarget({ item, decision, requesterName: nameOf(item.doc.requesterId), principalNames: principalsOf(item).map(nameOf) });
 
   const items: RoutedItem[] = routed
     ? [...routed.trips.map((doc): RoutedItem => ({ kind: 'trip', doc })), ...routed.claims.map((doc): RoutedItem => ({ kind: 'claim', doc }))].sort((a, b) =>
@@ -64,7 +80,17 @@ export function TravelApprovalsPage() {
       width: 140,
       render: (_, item) => {
         const step = item.doc.steps.find((s) => s.status === 'pending');
-        return step ? stepLabel(t, step) : '—';
+        const principals = principalsOf(item);
+        return (
+          <Space direction="vertical" size={2}>
+            <span>{step ? stepLabel(t, step) : '—'}</span>
+            {principals.length > 0 && (
+              <Tag color="geekblue" style={{ whiteSpace: 'normal' }} data-testid="routed-acting">
+                {t('approvals.onBehalfOf', { names: formatList(principals.map(nameOf), i18n.language) })}
+              </Tag>
+            )}
+          </Space>
+        );
       },
     },
     { key: 'submitted', title: t('leave.col.submittedAt'), width: 150, render: (_, item) => dayjs(item.doc.createdAt).format('YYYY-MM-DD HH:mm') },
@@ -74,10 +100,10 @@ export function TravelApprovalsPage() {
       width: 190,
       render: (_, item) => (
         <Space size={8}>
-          <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setTarget({ item, decision: 'approve', requesterName: nameOf(item.doc.requesterId) })} data-testid="routed-approve">
+          <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => open(item, 'approve')} data-testid="routed-approve">
             {t('travel.routed.approve')}
           </Button>
-          <Button size="small" danger icon={<CloseOutlined />} onClick={() => setTarget({ item, decision: 'reject', requesterName: nameOf(item.doc.requesterId) })} data-testid="routed-reject">
+          <Button size="small" danger icon={<CloseOutlined />} onClick={() => open(item, 'reject')} data-testid="routed-reject">
             {t('travel.routed.reject')}
           </Button>
         </Space>

@@ -11,6 +11,7 @@ import { TRANSPORT_CLASSES, type TransportClass, type TransportMode } from '../.
 import { loadCalendar } from '../../../shared/leave/calendar';
 import { chooseRule, delegatesFor, FALLBACK_STEPS, planSteps } from '../../../shared/leave/policy';
 import { parseYuan, sumFen } from '../../../shared/money/money';
+import { firstLegBreak, type LegBreak } from '../../../shared/mutators/travel';
 import type { DocTx } from '../../../shared/mutators/types';
 import { classAllowed, destinationScope, type StandardsData } from '../../../shared/travel/standards';
 
@@ -36,6 +37,22 @@ export function completeLegs(drafts: readonly LegDraft[]): Leg[] | null {
     legs.push({ fromCity, toCity, date: d.date, mode: d.mode, travelClass: d.travelClass });
   }
   return legs.length > 0 ? legs : null;
+}
+
+/**
+ * The first leg that does not leave from where the previous one arrived (what travel.submit
+ * refuses as 'travel.legs_not_continuous', with the same parameters), or null. Legs whose
+ * cities are not both filled in yet are not judged.
+ */
+export function legsBreak(drafts: readonly LegDraft[]): LegBreak | null {
+  return firstLegBreak(drafts);
+}
+
+/** The same check for one leg (0-based index) against the leg before it: each leg's own field error. */
+export function legBreakAt(drafts: ReadonlyArray<Pick<LegDraft, 'fromCity' | 'toCity'> | undefined>, index: number): LegBreak | null {
+  if (index < 1) return null;
+  const broken = firstLegBreak([drafts[index - 1] ?? {}, drafts[index] ?? {}]);
+  return broken ? { ...broken, leg: index + 1 } : null;
 }
 
 /** First and last day and the calendar days between, from the dated legs; null until one is dated or when they go back in time. */

@@ -29,6 +29,8 @@ function item(patch: Partial<NotificationItem> = {}): NotificationItem {
     comment: null,
     leave: { typeId: 'annual', startDate: '2026-03-09', startHalf: 'am', endDate: '2026-03-10', endHalf: 'pm', days: 2 },
     delegation: null,
+    trip: null,
+    claim: null,
     unread: true,
     ...patch,
   };
@@ -77,6 +79,34 @@ describe('describeNotification', () => {
   it('counts half days', () => {
     const half = item({ leave: { typeId: 'annual', startDate: '2026-03-09', startHalf: 'pm', endDate: '2026-03-09', endHalf: 'pm', days: 0.5 } });
     expect(describeNotification(en, half, enCtx).subject).toBe('Annual leave · 2026-03-09 afternoon · 0.5 days');
+  });
+});
+
+describe('trips and claims in words', () => {
+  const trip = { purpose: '赴京、杭两地调研数字政务建设', destinations: ['北京', '杭州'], startDate: '2026-03-09', endDate: '2026-03-13' };
+
+  it('lists every destination of a trip in the language of the user', () => {
+    const toDo = item({ kind: 'trip_approval_requested', actorId: 'u-wangqiang', leave: null, trip });
+    expect(describeNotification(zh, toDo, zhCtx).subject).toBe('赴京、杭两地调研数字政务建设 · 北京、杭州 · 2026-03-09 至 2026-03-13');
+    expect(describeNotification(en, toDo, enCtx).subject).toBe('赴京、杭两地调研数字政务建设 · 北京, 杭州 · 2026-03-09 to 2026-03-13');
+    const dayTrip = item({ kind: 'trip_approved', leave: null, trip: { ...trip, destinations: ['深圳'], endDate: '2026-03-09' } });
+    expect(describeNotification(zh, dayTrip, zhCtx).subject).toBe('赴京、杭两地调研数字政务建设 · 深圳 · 2026-03-09');
+  });
+
+  it('cuts a long purpose so the subject stays one line', () => {
+    const long = item({ kind: 'trip_approved', leave: null, trip: { ...trip, purpose: '调研'.repeat(100) } });
+    const subject = describeNotification(zh, long, zhCtx).subject ?? '';
+    expect(subject.startsWith('调研调研')).toBe(true);
+    expect(subject.length).toBeLessThan(100);
+    expect(subject).toContain('…');
+  });
+
+  it('counts a trip or claim waiting for the user as a to-do in the summary', () => {
+    const claim = { title: '', totalFen: 12_000, payableFen: 12_000, paymentReference: null };
+    const many = Array.from({ length: DESKTOP_SUMMARY_OVER + 1 }, (_, i) => item({ id: `t${i}`, kind: i % 2 === 0 ? 'trip_approval_requested' : 'claim_approval_requested', leave: null, trip: i % 2 === 0 ? trip : null, claim: i % 2 === 0 ? null : claim }));
+    expect(desktopNotificationsFor(zh, many, zhCtx)).toEqual([{ title: '您有 4 条新消息', body: '其中 4 项待您审批。' }]);
+    // A claim without a title is still named.
+    expect(describeNotification(zh, many[1]!, zhCtx).subject).toBe('报销单 · 合计 ¥120.00');
   });
 });
 

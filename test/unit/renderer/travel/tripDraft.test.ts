@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_TRAVEL_STANDARDS as STD } from '../../../../shared/travel/exampleStandards';
 import { destinationsOf } from '../../../../renderer/features/travel/format';
-import { citySuggestions, classChoices, completeLegs, defaultClass, parseEstimates, tripScope, tripSpan } from '../../../../renderer/features/travel/tripDraft';
+import { citySuggestions, classChoices, completeLegs, defaultClass, legBreakAt, legsBreak, parseEstimates, tripScope, tripSpan } from '../../../../renderer/features/travel/tripDraft';
+import { createI18n } from '../../../../renderer/i18n/createI18n';
+import { reasonMessage } from '../../../../renderer/i18n/reasons';
 
 describe('trip form helpers', () => {
   it('counts the trip days from the first to the last leg, and refuses legs out of date order', () => {
@@ -57,5 +59,27 @@ describe('trip form helpers', () => {
       { fromCity: '杭州', toCity: '广州', date: '2026-03-06', mode: 'plane' as const, travelClass: 'economy' as const },
     ];
     expect(destinationsOf(legs)).toEqual(['北京', '杭州']);
+  });
+
+  it('finds the leg that does not leave from where the previous one arrived, as travel.submit would', () => {
+    const legs = [
+      { fromCity: '广州', toCity: '北京' },
+      { fromCity: '北京', toCity: '杭州' },
+      { fromCity: '上海', toCity: '广州' },
+    ];
+    expect(legsBreak(legs)).toEqual({ leg: 3, from: '上海', to: '杭州' });
+    expect(legBreakAt(legs, 2)).toEqual({ leg: 3, from: '上海', to: '杭州' });
+    expect(legBreakAt(legs, 1)).toBeNull();
+    expect(legBreakAt(legs, 0)).toBeNull();
+    // The same city with spaces, a trailing 市 or in another case continues the trip.
+    expect(legsBreak([{ fromCity: '广州', toCity: '深圳市 ' }, { fromCity: '深圳', toCity: 'Beijing' }, { fromCity: ' beijing', toCity: '广州' }])).toBeNull();
+    // A leg still being filled in is not judged yet.
+    expect(legsBreak([{ fromCity: '广州', toCity: '北京' }, { toCity: '杭州' }, {}])).toBeNull();
+    // The user reads the same sentence the server would send back.
+    const zh = createI18n('zh-CN').t;
+    const en = createI18n('en').t;
+    const broken = legsBreak(legs) ?? {};
+    expect(reasonMessage(zh, 'travel.legs_not_continuous', broken)).toBe('第 3 段从上海出发，但上一段到达的是杭州');
+    expect(reasonMessage(en, 'travel.legs_not_continuous', broken)).toBe('Leg 3 leaves from 上海, but the previous leg arrived in 杭州');
   });
 });

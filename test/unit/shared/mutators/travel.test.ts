@@ -78,6 +78,24 @@ describe('travel.submit', () => {
     await expectRejected(tx, 'wangqiang', 'travel.submit', tripArgs({ legs: [leg('广州', '北京', '2026-03-12'), leg('北京', '广州', '2026-03-09')] }), 'travel.invalid_itinerary');
   });
 
+  it('refuses a leg that does not leave from where the previous one arrived, naming both cities', async () => {
+    const tx = await travelAgency();
+    const legs = [leg('广州', '北京', '2026-03-09'), leg('北京', '杭州', '2026-03-11'), leg('上海', '广州', '2026-03-13')];
+    await expectRejected(tx, 'wangqiang', 'travel.submit', tripArgs({ legs }), 'travel.legs_not_continuous', { leg: 3, from: '上海', to: '杭州' });
+    expect(tx.peek('travelRequests', 'trip-1')).toBeUndefined();
+  });
+
+  it('takes the same city written with spaces, a trailing 市 or another case as continuous', async () => {
+    const tx = await travelAgency();
+    const legs = [leg('Guangzhou', 'Beijing ', '2026-03-09', 'plane', 'economy'), leg(' beijing', '深圳市', '2026-03-11'), leg('深圳', 'GUANGZHOU', '2026-03-12')];
+    await run(tx, 'wangqiang', 'travel.submit', tripArgs({ legs }));
+    expect(tripOf(tx).legs.map((l) => [l.fromCity, l.toCity])).toEqual([
+      ['Guangzhou', 'Beijing'],
+      ['beijing', '深圳市'],
+      ['深圳', 'GUANGZHOU'],
+    ]);
+  });
+
   it('refuses a class the rank may not use, naming the mode and class', async () => {
     const tx = await travelAgency();
     // wangqiang (rank 5) is in the 'other' band: economy by plane, second class by train.
