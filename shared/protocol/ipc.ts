@@ -123,7 +123,10 @@ export const SAVE_MEDIA_TYPES = {
   'application/vnd.ms-excel': ['xls'],
   'image/jpeg': ['jpg', 'jpeg'],
   'image/png': ['png'],
+  'image/webp': ['webp'],
   'text/csv': ['csv'],
+  // A meeting exported for Outlook and other calendar programs.
+  'text/calendar': ['ics'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** `text/csv; charset=utf-8` -> `text/csv`: the parameters do not change what the file is. */
