@@ -66,6 +66,11 @@ export function staysOf(trip: Pick<TravelRequest, 'legs'>): TripLeg[] {
 /** The finance review step every claim ends with. */
 const FINANCE_STEP: PolicyStep = { kind: 'role', role: 'finance_officer', userIds: [], mode: 'any' };
 
+/** A claim's route: the policy's steps, then finance's review unless the policy already has it. */
+export function withFinanceReview(steps: readonly PolicyStep[]): PolicyStep[] {
+  return steps.some((s) => s.kind === 'role' && s.role === 'finance_officer') ? [...steps] : [...steps, FINANCE_STEP];
+}
+
 async function releaseInvoices(ctx: MutationContext, claim: Claim): Promise<void> {
   for (const line of claim.lines) {
     if (!line.invoiceNumber) continue;
@@ -138,8 +143,7 @@ export const claimSubmit = defineMutator({
     const categories = [...new Set(lines.map((l) => l.category))];
     const rule = await chooseRule(ctx.tx, { scope: 'reimbursement', requester, typeId: null, quantity: lines.length, amountFen: totalFen, categories });
     const policySteps = rule?.steps ?? FALLBACK_STEPS;
-    const withFinance = policySteps.some((s) => s.kind === 'role' && s.role === 'finance_officer') ? policySteps : [...policySteps, FINANCE_STEP];
-    const steps = await planSteps(ctx.tx, requester, withFinance, agencyDate(ctx.now));
+    const steps = await planSteps(ctx.tx, requester, withFinanceReview(policySteps), agencyDate(ctx.now));
     if (steps.length === 0) throw new MutationRejected('leave.no_approver');
 
     const claim: Claim = {

@@ -4,6 +4,12 @@
 // 100 yuan a day, 120 in Tibet, Qinghai and Xinjiang; 市内交通费 80 yuan a day), rounded and
 // simplified: they are NOT any agency's real standards, and `example: true` makes the UI say so.
 // The demo agency sits in a Guangdong city, hence the Guangdong regions.
+//
+// Trips abroad (因公临时出国, and to Hong Kong and Macao, which count as 境外 for approval) are
+// paid under other rules (财行〔2013〕516号 style): a lodging cap per city in local currency,
+// the same for every rank below minister, and per day 伙食费 and 公杂费. The example turns
+// rounded figures of that order into yuan: the lodging cap for both bands, 伙食费 as the meal
+// allowance and 公杂费 (local transport, calls, sundries) as the local-transport allowance.
 import type { TravelStandards } from '../domain/travelStandards';
 
 const yuan = (n: number): number => n * 100;
@@ -15,6 +21,9 @@ const MEALS = yuan(100);
 /** Tibet, Qinghai and Xinjiang: the higher meal allowance of the central rules. */
 const MEALS_HIGH = yuan(120);
 const LOCAL = yuan(80);
+
+/** Abroad: one lodging cap for both bands, in yuan. */
+const capsAbroad = (lodging: number) => caps(lodging, lodging);
 
 export const EXAMPLE_TRAVEL_STANDARDS_ID = 'travel-standards-example';
 
@@ -76,6 +85,20 @@ export const EXAMPLE_TRAVEL_STANDARDS: TravelStandards = {
       lodgingCapFen: caps(480, 340),
       mealFenPerDay: MEALS_HIGH,
       localTransportFenPerDay: LOCAL,
+    },
+    // Hong Kong and Macao: 境外 for approval, each its own region with its own figures.
+    { id: 'hongkong', name: '香港', province: 'HK', abroad: true, cities: ['香港'], lodgingCapFen: capsAbroad(900), mealFenPerDay: yuan(300), localTransportFenPerDay: yuan(200) },
+    { id: 'macao', name: '澳门', province: 'MO', abroad: true, cities: ['澳门'], lodgingCapFen: capsAbroad(800), mealFenPerDay: yuan(280), localTransportFenPerDay: yuan(180) },
+    {
+      id: 'abroad',
+      name: '境外（东京、新加坡、巴黎等）',
+      // Several countries in one example region: 'ZZ' is ISO 3166's code for "unspecified".
+      province: 'ZZ',
+      abroad: true,
+      cities: ['东京', '大阪', '首尔', '新加坡', '曼谷', '吉隆坡', '巴黎', '伦敦', '柏林', '罗马', '马德里', '纽约', '华盛顿', '悉尼'],
+      lodgingCapFen: capsAbroad(1200),
+      mealFenPerDay: yuan(400),
+      localTransportFenPerDay: yuan(300),
     },
     // Any city no region lists. 'CN' is no province, so such a trip counts as out of province.
     { id: 'other', name: '其他地区', province: 'CN', abroad: false, cities: [], lodgingCapFen: caps(400, 300), mealFenPerDay: MEALS, localTransportFenPerDay: LOCAL },

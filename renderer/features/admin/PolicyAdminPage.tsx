@@ -1,11 +1,12 @@
-// The approval policy (/admin/policy): the leave rules in the order they are tried, each in
-// words, with its switch and its place in the order; a drawer to edit or create one; and a
-// tester that shows which rule a given request would meet and who would approve it.
+// The approval policy (/admin/policy): for leave, trips and claims (one tab each), the rules in
+// the order they are tried, each in words, with its switch and its place in the order; a
+// drawer to edit or create one; and a tester that shows which rule a given request would meet
+// and who would approve it.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Empty, Space, Switch, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Space, Switch, Table, Tabs, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ApprovalRule } from '../../../shared/domain/policy';
+import { POLICY_SCOPES, type ApprovalRule, type PolicyScope } from '../../../shared/domain/policy';
 import { useCurrentUser, usePendingDocIds, useScopeRules } from '../../db';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { testId } from '../../components/testId';
@@ -18,13 +19,20 @@ import { RuleDrawer, type RuleDrawerTarget } from './RuleDrawer';
 import { useSave } from './useSave';
 import { useSummaryContext } from './useSummaryContext';
 
+const INTRO_KEYS = { leave: 'admin.policy.intro', travel: 'admin.policy.introTravel', reimbursement: 'admin.policy.introClaims' } as const;
+const EMPTY_KEYS = { leave: 'admin.policy.empty', travel: 'admin.policy.emptyTravel', reimbursement: 'admin.policy.emptyClaims' } as const;
+
 export function PolicyAdminPage() {
   const { t } = useTranslation();
-  const rules = useScopeRules('leave');
+  const leave = useScopeRules('leave');
+  const travel = useScopeRules('travel');
+  const reimbursement = useScopeRules('reimbursement');
   const user = useCurrentUser();
+  const [scope, setScope] = useState<PolicyScope>('leave');
   const [editing, setEditing] = useState<RuleDrawerTarget | null>(null);
 
-  if (!rules) return <LoadingBlock />;
+  if (!leave || !travel || !reimbursement) return <LoadingBlock />;
+  const byScope: Record<PolicyScope, ApprovalRule[]> = { leave, travel, reimbursement };
   const canEdit = user !== undefined && canAdministerPolicy(user);
 
   return (
@@ -33,7 +41,7 @@ export function PolicyAdminPage() {
         title={<span data-testid="page-title">{t('admin.policy.title')}</span>}
         extra={
           canEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ rule: null })} data-testid="policy-new">
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ rule: null, scope })} data-testid="policy-new">
               {t('admin.policy.new')}
             </Button>
           )
@@ -41,19 +49,33 @@ export function PolicyAdminPage() {
       >
         <Space direction="vertical" size={16} style={{ width: '100%' }}>
           {!canEdit && <Alert type="info" showIcon message={t('admin.readOnly')} data-testid="admin-read-only" />}
-          <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-            {t('admin.policy.intro')}
-          </Typography.Paragraph>
-          <RuleTable rules={rules} canEdit={canEdit} onEdit={(rule) => setEditing({ rule })} />
+          <Tabs
+            activeKey={scope}
+            onChange={(key) => setScope(key as PolicyScope)}
+            // One rule table in the page at a time.
+            destroyOnHidden
+            items={POLICY_SCOPES.map((s) => ({
+              key: s,
+              label: <span data-testid={`policy-tab-${s}`}>{t(`admin.policy.scope.${s}`)}</span>,
+              children: (
+                <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                  <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                    {t(INTRO_KEYS[s])}
+                  </Typography.Paragraph>
+                  <RuleTable scope={s} rules={byScope[s]} canEdit={canEdit} onEdit={(rule) => setEditing({ rule, scope: rule.scope })} />
+                </Space>
+              ),
+            }))}
+          />
         </Space>
       </Card>
       <PolicyTrial />
-      <RuleDrawer target={editing} rules={rules} onClose={() => setEditing(null)} />
+      <RuleDrawer target={editing} rules={[...leave, ...travel, ...reimbursement]} onClose={() => setEditing(null)} />
     </Space>
   );
 }
 
-function RuleTable({ rules, canEdit, onEdit }: { rules: ApprovalRule[]; canEdit: boolean; onEdit: (rule: ApprovalRule) => void }) {
+function RuleTable({ scope, rules, canEdit, onEdit }: { scope: PolicyScope; rules: ApprovalRule[]; canEdit: boolean; onEdit: (rule: ApprovalRule) => void }) {
   const { t } = useTranslation();
   const ctx = useSummaryContext();
   const save = useSave();
@@ -90,7 +112,7 @@ function RuleTable({ rules, canEdit, onEdit }: { rules: ApprovalRule[]; canEdit:
         </Space>
       ),
     },
-    { key: 'conditions', title: t('admin.policy.col.conditions'), render: (_, r) => <span data-testid="policy-conditions">{conditionsSummary(r.conditions, ctx)}</span> },
+    { key: 'conditions', title: t('admin.policy.col.conditions'), render: (_, r) => <span data-testid="policy-conditions">{conditionsSummary(r.conditions, ctx, r.scope)}</span> },
     { key: 'steps', title: t('admin.policy.col.steps'), render: (_, r) => <span data-testid="policy-steps">{stepsSummary(r.steps, ctx)}</span> },
     {
       key: 'active',
@@ -129,7 +151,7 @@ function RuleTable({ rules, canEdit, onEdit }: { rules: ApprovalRule[]; canEdit:
         dataSource={rules}
         pagination={false}
         onRow={(r) => testId('policy-row', { id: r.id, active: String(r.active) })}
-        locale={{ emptyText: <Empty description={t('admin.policy.empty')} /> }}
+        locale={{ emptyText: <Empty description={t(EMPTY_KEYS[scope])} /> }}
         data-testid="policy-table"
       />
     </>

@@ -1,7 +1,10 @@
 // Editing approval rules: their order (the first matching rule decides), and the conversion
-// between a rule document and the drawer form, which keeps only what each step kind uses.
+// between a rule document and the drawer form, which keeps only what each step kind uses and
+// shows amounts in yuan (stored in fen). Each scope shows the conditions that concern it
+// (SCOPE_CONDITIONS); the others pass through the form unchanged.
 import type { Role } from '../../../shared/domain/directory';
 import type { ApprovalRule, DestinationScope, PolicyScope, StepKind, StepMode } from '../../../shared/domain/policy';
+import { formatYuan, parseYuan } from '../../../shared/money/money';
 import type { policySaveRuleArgs } from '../../../shared/mutators/admin';
 import type { z } from 'zod';
 
@@ -57,10 +60,12 @@ export interface RuleFormValues {
   minRank: number | null;
   maxRank: number | null;
   departmentIds: string[];
-  /** Trips and claims (not shown for leave rules). */
+  /** Trips: how far they go. */
   destinationScopes: DestinationScope[];
-  minAmountFen: number | null;
-  maxAmountFen: number | null;
+  /** Trips (estimated cost) and claims (total): yuan as typed, '' for no bound. */
+  minAmount: string;
+  maxAmount: string;
+  /** Claims: expense categories. */
   categories: string[];
   steps: StepFormValues[];
 }
@@ -77,8 +82,8 @@ export function emptyRuleForm(): RuleFormValues {
     maxRank: null,
     departmentIds: [],
     destinationScopes: [],
-    minAmountFen: null,
-    maxAmountFen: null,
+    minAmount: '',
+    maxAmount: '',
     categories: [],
     steps: [{ ...NEW_STEP }],
   };
@@ -95,11 +100,58 @@ export function ruleToForm(rule: ApprovalRule): RuleFormValues {
     maxRank: c.maxRank,
     departmentIds: [...c.departmentIds],
     destinationScopes: [...c.destinationScopes],
-    minAmountFen: c.minAmountFen,
-    maxAmountFen: c.maxAmountFen,
+    minAmount: yuanText(c.minAmountFen),
+    maxAmount: yuanText(c.maxAmountFen),
     categories: [...c.categories],
     steps: rule.steps.map((s) => ({ kind: s.kind, role: s.role, userIds: [...s.userIds], mode: s.mode })),
   };
+}
+
+/** The conditions the drawer shows for each scope (departments: every scope). */
+export type ConditionField = 'leaveTypes' | 'days' | 'rank' | 'departments' | 'destinations' | 'amount' | 'categories';
+
+export const SCOPE_CONDITIONS: Record<PolicyScope, readonly ConditionField[]> = {
+  leave: ['leaveTypes', 'days', 'rank', 'departments'],
+  travel: ['destinations', 'amount', 'rank', 'departments'],
+  reimbursement: ['amount', 'categories', 'departments'],
+};
+
+/** Empty values for the conditions a scope does not show: a new rule whose scope changed keeps nothing it cannot see. */
+export function clearHiddenConditions(values: RuleFormValues, scope: PolicyScope): RuleFormValues {
+  const shown = new Set(SCOPE_CONDITIONS[scope]);
+  const empty = emptyRuleForm();
+  return {
+    ...values,
+    ...(shown.has('leaveTypes') ? {} : { leaveTypes: empty.leaveTypes }),
+    ...(shown.has('days') ? {} : { minDays: null, maxDays: null }),
+    ...(shown.has('rank') ? {} : { minRank: null, maxRank: null }),
+    ...(shown.has('departments') ? {} : { departmentIds: empty.departmentIds }),
+    ...(shown.has('destinations') ? {} : { destinationScopes: empty.destinationScopes }),
+    ...(shown.has('amount') ? {} : { minAmount: '', maxAmount: '' }),
+    ...(shown.has('categories') ? {} : { categories: empty.categories }),
+  };
+}
+
+/** Fen as the yuan a user types: 500000 → '5000', 12345 → '123.45'; '' for no bound. */
+export function yuanText(fen: number | null): string {
+  if (fen === null) return '';
+  return formatYuan(fen, { symbol: false, grouping: false }).replace(/\.00$/, '');
+}
+
+/**
+ * An amount field: null when empty (no bound), the fen typed, or undefined when the text is
+ * not an amount (the form refuses it before saving).
+ */
+export function parseAmountField(text: string | null | undefined): number | null | undefined {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '') return null;
+  return parseYuan(trimmed) ?? undefined;
+}
+
+function amountBound(text: string | null | undefined): number | null {
+  const fen = parseAmountField(text);
+  if (fen === undefined) throw new RangeError(`not an amount: ${text}`);
+  return fen;
 }
 
 /** An emptied number field comes back as null or undefined: both mean "no bound". */
@@ -108,6 +160,7 @@ const bound = (n: number | null | undefined): number | null => (n === undefined 
 /**
  * The rule to save from the form. A step keeps only what its kind uses (a role for 'role',
  * people for 'person'); the managers' kinds name one person, so their mode is always 'any'.
+ * Amounts must have passed parseAmountField (RangeError otherwise).
  */
 export function formToRuleArgs(values: RuleFormValues, base: { id: string; order: number; active: boolean; scope: PolicyScope }): RuleArgs {
   return {
@@ -121,8 +174,8 @@ export function formToRuleArgs(values: RuleFormValues, base: { id: string; order
       maxRank: bound(values.maxRank),
       departmentIds: values.departmentIds,
       destinationScopes: values.destinationScopes,
-      minAmountFen: bound(values.minAmountFen),
-      maxAmountFen: bound(values.maxAmountFen),
+      minAmountFen: amountBound(values.minAmount),
+      maxAmountFen: amountBound(values.maxAmount),
       categories: values.categories,
     },
     steps: values.steps.map((s) => ({

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { leaveTypeName } from '../../../shared/domain/leaveTypes';
 import { useDirectory, useLeaveTypes } from '../../db';
-import type { SummaryContext } from './policySummary';
+import { categoryName, type SummaryContext } from './policySummary';
 
 export function useSummaryContext(): SummaryContext {
   const { t, i18n } = useTranslation();
@@ -15,5 +15,6 @@ export function useSummaryContext(): SummaryContext {
     typeName: (id) => leaveTypeName(types?.find((x) => x.id === id), i18n.language, id),
     userName: (id) => directory?.users.get(id)?.displayName ?? t('common.unknownUser'),
     departmentName: (id) => directory?.departments.get(id)?.name ?? id,
+    categoryName: (id) => categoryName(t, id),
   };
 }

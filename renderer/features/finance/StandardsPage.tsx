@@ -1,10 +1,11 @@
 // The travel standards in force: rank bands, transport classes and the region table, in yuan.
-// Finance imports a new edition from a JSON or CSV file (previewed before it takes effect) and
-// exports the current one as JSON; everyone else reads.
+// Finance edits them field by field (standards/StandardsEditor), imports a new edition from a
+// JSON or CSV file (previewed before it takes effect) and exports the current one as JSON;
+// everyone else reads.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, Card, Descriptions, Empty, Space, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import type { RegionStandard, TravelStandards } from '../../../shared/domain/travelStandards';
 import { hasRole } from '../../../shared/domain/directory';
 import { MutationRejected } from '../../../shared/mutators';
@@ -14,12 +15,14 @@ import { useCurrentUser, useStore, useTravelStandards } from '../../db';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { reasonMessage } from '../../i18n/reasons';
 import { exportFileName, exportStandardsJson, importBase, yuanCell } from './standardsFile';
+import { StandardsEditor } from './standards/StandardsEditor';
 
 export function StandardsPage() {
   const { t } = useTranslation();
   const standards = useTravelStandards();
   const me = useCurrentUser();
   const [preview, setPreview] = useState<StandardsData | null>(null);
+  const [editing, setEditing] = useState(false);
   if (standards === undefined) return <LoadingBlock />;
   const canEdit = me ? hasRole(me, 'finance_officer') : false;
   if (!standards) {
@@ -30,14 +33,31 @@ export function StandardsPage() {
     );
   }
   return (
-    <Card title={<span data-testid="page-title">{t('standards.title')}</span>} extra={<StandardsActions current={standards} canEdit={canEdit} onPreview={setPreview} />}>
+    <Card
+      title={<span data-testid="page-title">{t('standards.title')}</span>}
+      extra={
+        <StandardsActions
+          current={standards}
+          // Import and edit each replace the whole document: one at a time.
+          canEdit={canEdit && !editing && !preview}
+          onPreview={setPreview}
+          onEdit={() => setEditing(true)}
+        />
+      }
+    >
       {!canEdit && <Alert type="info" showIcon message={t('standards.readOnly')} style={{ marginBottom: 16 }} data-testid="standards-read-only" />}
-      {preview ? <ImportPreview data={preview} onDone={() => setPreview(null)} /> : <StandardsView data={standards} />}
+      {canEdit && editing ? (
+        <StandardsEditor current={standards} onDone={() => setEditing(false)} />
+      ) : preview ? (
+        <ImportPreview data={preview} onDone={() => setPreview(null)} />
+      ) : (
+        <StandardsView data={standards} />
+      )}
     </Card>
   );
 }
 
-function StandardsActions({ current, canEdit, onPreview }: { current: TravelStandards; canEdit: boolean; onPreview: (data: StandardsData) => void }) {
+function StandardsActions({ current, canEdit, onPreview, onEdit }: { current: TravelStandards; canEdit: boolean; onPreview: (data: StandardsData) => void; onEdit: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
 
@@ -58,6 +78,11 @@ function StandardsActions({ current, canEdit, onPreview }: { current: TravelStan
 
   return (
     <Space>
+      {canEdit && (
+        <Button icon={<EditOutlined />} onClick={onEdit} data-testid="standards-edit">
+          {t('finance.standards.edit')}
+        </Button>
+      )}
       {canEdit && (
         <Upload
           accept=".json,.csv,application/json,text/csv"

@@ -15,8 +15,8 @@ const rows = STD.regions.map((r) =>
 );
 
 describe('standards import', () => {
-  it('has its reasons at the end of the list', () => {
-    expect(REASON_CODES.slice(-3)).toEqual(['standards.bad_file', 'standards.bad_line', 'standards.unsupported_format']);
+  it('gives reasons the catalogs translate', () => {
+    expect(REASON_CODES).toEqual(expect.arrayContaining(['standards.bad_file', 'standards.bad_line', 'standards.unsupported_format']));
   });
 
   it('reads a JSON document, ignoring the stored fields of an exported one', () => {

@@ -27,12 +27,12 @@ describe('the example standards', () => {
     expect(STD.name).toBe('差旅住宿费标准示例（仅供演示）');
     expect(STD.homeProvince).toBe('CN-GD');
     expect(STD.regions.length).toBeGreaterThanOrEqual(8);
-    expect(STD.regions.length).toBeLessThanOrEqual(12);
+    expect(STD.regions.length).toBeLessThanOrEqual(16);
     expect(regionOfCity(STD, '不存在的城市')?.name).toBe('其他地区');
   });
 
-  it('pay 120 yuan for meals in Tibet, Qinghai and Xinjiang and 100 elsewhere, 80 for local transport', () => {
-    for (const r of STD.regions) {
+  it('pay 120 yuan for meals in Tibet, Qinghai and Xinjiang and 100 elsewhere in China, 80 for local transport', () => {
+    for (const r of STD.regions.filter((x) => !x.abroad)) {
       expect(r.mealFenPerDay, r.id).toBe(['CN-XZ', 'CN-QH', 'CN-XJ'].includes(r.province) ? yuan(120) : yuan(100));
       expect(r.localTransportFenPerDay).toBe(yuan(80));
     }
@@ -87,6 +87,18 @@ describe('destinationScope', () => {
     const std = copy();
     std.regions.push({ id: 'japan', name: '日本', province: 'JP', abroad: true, cities: ['东京'], lodgingCapFen: { senior: 0, other: 0 }, mealFenPerDay: 0, localTransportFenPerDay: 0 });
     expect(destinationScope(std, '东京')).toBe('abroad');
+  });
+
+  it('counts Tokyo, Hong Kong and Macao as abroad in the example, with their own figures', () => {
+    expect(destinationScope(STD, '东京')).toBe('abroad');
+    expect(destinationScope(STD, '东京市')).toBe('abroad');
+    expect(destinationScope(STD, '巴黎')).toBe('abroad');
+    expect(destinationScope(STD, '香港')).toBe('abroad');
+    expect(regionOfCity(STD, '澳门')?.id).toBe('macao');
+    // Abroad, the lodging cap is one per city whatever the rank, and above any city at home.
+    expect(lodgingCapFen(STD, '东京', 5)).toBe(lodgingCapFen(STD, '东京', 20));
+    expect(lodgingCapFen(STD, '新加坡', 5)).toBeGreaterThan(lodgingCapFen(STD, '北京', 20) ?? Infinity);
+    expect(regionOfCity(STD, '东京')?.mealFenPerDay).toBeGreaterThan(yuan(120));
   });
 });
 
