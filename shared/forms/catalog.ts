@@ -2,9 +2,13 @@
 // the synced documents, so the catalog works offline with the same answers everywhere.
 import type { FormTemplate, FormVersion } from '../domain/forms';
 
-/** Chunks of digits compare as numbers ("v10" after "v9"); everything else as text. */
+/**
+ * Chunks of digits compare as numbers ("v10" after "v9"); everything else as text. Labels are
+ * folded first as the version_exists check folds them (forms mutator): "V10" follows "v2", and
+ * full-width digits typed with a Chinese input method ("第２版") count as digits.
+ */
 function naturalCompare(a: string, b: string): number {
-  const chunks = (s: string) => s.match(/\d+|\D+/g) ?? [];
+  const chunks = (s: string) => normalizeForSearch(s).match(/\d+|\D+/g) ?? [];
   const x = chunks(a);
   const y = chunks(b);
   for (let i = 0; i < Math.min(x.length, y.length); i++) {

@@ -7,9 +7,21 @@ import type { Meeting } from '../domain/meeting';
 export const ICS_TZID = 'Asia/Shanghai';
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 
-/** TEXT escaping: backslash, semicolon, comma, and new lines as \n. */
+// eslint-disable-next-line no-control-regex -- the control characters are what is matched
+const NOT_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/**
+ * TEXT escaping: backslash, semicolon, comma, and new lines as \n. Other control characters
+ * (pasted from a word processor: vertical tab, form feed) are not allowed in TEXT at all and are
+ * dropped; a tab stays.
+ */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(NOT_TEXT, '');
 }
 
 /** Octets of one character in UTF-8. */
@@ -104,6 +116,8 @@ export function meetingToIcs(meeting: Pick<Meeting, 'id' | 'title' | 'startAt' |
 
 /** A file name for the export: the title without characters file systems refuse. */
 export function icsFileName(title: string): string {
-  const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 80);
+  // Windows also refuses a name ending in a dot or a space.
+  // eslint-disable-next-line no-control-regex -- control characters are refused in file names
+  const cleaned = title.replace(/[\\/:*?"<>|\u0000-\u001f\s]+/g, ' ').slice(0, 80).replace(/^[\s.]+|[\s.]+$/g, '');
   return `${cleaned || 'meeting'}.ics`;
 }

@@ -39,6 +39,8 @@ export const formPublish = defineMutator({
     if (!isFormMediaType(args.file.mediaType)) throw new MutationRejected('form.bad_file_type');
     if (!(await ctx.tx.hasBlob(args.file.sha256))) throw new MutationRejected('blob.missing', { name: args.file.name });
     const existing = await ctx.tx.get('formTemplates', args.id);
+    // A withdrawn form is put back deliberately (form.archive), not by publishing into it.
+    if (existing?.archived) throw new MutationRejected('form.archived');
     if (existing?.versions.some((v) => normalizeForSearch(v.version) === normalizeForSearch(args.version))) {
       throw new MutationRejected('form.version_exists', { version: args.version });
     }
@@ -70,7 +72,9 @@ export const formEdit = defineMutator({
   async run(ctx, args) {
     const template = await ownedForm(ctx, args.id);
     if (args.title === '') throw new MutationRejected('form.title_required');
-    await ctx.tx.put('formTemplates', { ...template, title: args.title, category: args.category, issuingDepartment: args.issuingDepartment, description: args.description.trim(), updatedAt: ctx.now });
+    const next = { ...template, title: args.title, category: args.category, issuingDepartment: args.issuingDepartment, description: args.description.trim() };
+    if (JSON.stringify(next) === JSON.stringify(template)) throw new MutationRejected('change.nothing');
+    await ctx.tx.put('formTemplates', { ...next, updatedAt: ctx.now });
   },
 });
 

@@ -43,7 +43,7 @@ async function departmentTree(ctx: MutationContext, rootId: string): Promise<str
 }
 
 /**
- * The people a notice goes to: those named, then the active members of the departments named
+ * The people a notice goes to: those named, then the active staff of the departments named
  * (with their sub-departments), without the organizer, and the substitutes already named by
  * people still invited.
  */
@@ -59,7 +59,9 @@ async function resolveAttendees(ctx: MutationContext, organizerId: string, userI
     for (const id of await departmentTree(ctx, deptId)) {
       const members: User[] = await ctx.tx.find('users', 'departmentId', id);
       for (const m of members.sort((a, b) => a.id.localeCompare(b.id))) {
-        if (m.active && m.id !== organizerId && !attendees.has(m.id)) attendees.set(m.id, { userId: m.id, via: 'department', departmentId: deptId, substituteFor: null });
+        // Staff only: the accounts of the separated administrators (system, security, audit)
+        // sit in a department too, but a notice to the whole department is not for them.
+        if (m.active && m.roles.includes('staff') && m.id !== organizerId && !attendees.has(m.id)) attendees.set(m.id, { userId: m.id, via: 'department', departmentId: deptId, substituteFor: null });
       }
     }
   }

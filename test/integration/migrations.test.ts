@@ -1,7 +1,8 @@
 // Upgrading a database the first release left behind: migration 0004 (leave as data) converts
 // leave requests written in the first shape (one approver per step), records the days that
-// approved annual leave already used, and inserts what every agency starts with. On PGlite and
-// on PostgreSQL.
+// approved annual leave already used, and inserts what every agency starts with. Migration 0006
+// (forms and meetings) writes the absences of leave approved before it, so an organizer is
+// warned of that leave too. On PGlite and on PostgreSQL.
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKENDS, freshDatabase, type Backend } from '../support/backends';
 import type { Database } from '../../server/store/database';
@@ -11,8 +12,11 @@ import { openPglite } from '../../server/store/pglite';
 import { openPostgres } from '../../server/store/postgres';
 import { processPull } from '../../server/sync/pull';
 import { docSchemas } from '../../shared/sync/docSchemas';
-import type { LeaveRequest } from '../../shared/domain/leave';
+import type { ApprovalStep, LeaveRequest } from '../../shared/domain/leave';
 import type { LedgerEntry } from '../../shared/domain/ledger';
+import type { Absence } from '../../shared/domain/meeting';
+import { writeDocuments } from '../../server/store/documents';
+import { makeLeave } from '../support/leaveFixture';
 
 const AT = '2026-03-02T01:00:00.000Z';
 const DECIDED = '2026-03-02T03:00:00.000Z';
@@ -116,7 +120,7 @@ describe.each(BACKENDS)('migration 0004: leave as data (%s)', (backend) => {
       ['user:wangqiang'],
     ]);
 
-    expect(await migrate(db)).toEqual(['0003-blobs.sql', '0004-leave-as-data.ts', '0005-travel.ts']);
+    expect(await migrate(db)).toEqual(['0003-blobs.sql', '0004-leave-as-data.ts', '0005-travel.ts', '0006-forms-and-meetings.ts']);
     expect(await migrate(db)).toEqual([]);
 
     const docs = async <T>(collection: string) =>
@@ -171,6 +175,12 @@ describe.each(BACKENDS)('migration 0004: leave as data (%s)', (backend) => {
     const indexes = (await db.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'documents'")).rows.map((r) => r.indexname);
     expect(indexes).toEqual(expect.arrayContaining(['documents_leave_pending_ids', 'documents_user_roles', 'documents_ledger_user', 'documents_rule_scope', 'documents_delegation_from', 'documents_delegation_to']));
     expect(indexes).not.toContain('documents_leave_pending');
+
+    // 0006: the two approved requests are now free/busy for meeting organizers.
+    expect((await docs<{ userId: string; startDate: string; endDate: string; active: boolean }>('absences')).map((a) => [a.id, a.data.userId, a.data.startDate, a.data.endDate, a.data.active])).toEqual([
+      ['ab-v1-approved', 'wangqiang', '2026-03-16', '2026-03-17', true],
+      ['ab-v1-personal', 'wangqiang', '2026-03-23', '2026-03-23', true],
+    ]);
   });
 
   it('sends a client of the first release the converted requests on its next pull', async () => {
@@ -188,5 +198,102 @@ describe.each(BACKENDS)('migration 0004: leave as data (%s)', (backend) => {
     const request = page.changes.find((c) => c.c === 'leaveRequests');
     expect(request && 'doc' in request ? request.doc : null).toMatchObject({ id: 'v1-pending', pendingApproverIds: ['lina'] });
     expect(page.changes.filter((c) => c.c === 'leaveTypes')).toHaveLength(9);
+  });
+});
+
+/** A request approved by its one approver (lina), as 0005's release stored it (no absence yet). */
+function approvedBefore0006(id: string, requesterId: string, overrides: Partial<LeaveRequest> = {}): LeaveRequest {
+  const step: ApprovalStep = { kind: 'manager', role: null, mode: 'any', approverIds: ['lina'], delegates: [], status: 'approved', decisions: [{ approverId: 'lina', byId: 'lina', decision: 'approved', at: DECIDED, comment: null }] };
+  const leave = makeLeave(requesterId, ['lina'], {
+    id,
+    type: 'personal',
+    status: 'approved',
+    steps: [step],
+    pendingApproverIds: [],
+    history: [
+      { at: AT, actorId: requesterId, action: 'submitted', comment: null },
+      { at: DECIDED, actorId: 'lina', action: 'approved', comment: null },
+    ],
+    ...overrides,
+  });
+  expect(docSchemas.leaveRequests.safeParse(leave).error?.issues ?? []).toEqual([]);
+  return leave;
+}
+
+describe.each(BACKENDS)('migration 0006: absences of leave approved before it (%s)', (backend) => {
+  let db: Database | null = null;
+  afterEach(async () => {
+    await db?.close();
+    db = null;
+  });
+
+  it('writes one active absence per approved request, over the days really taken, readable by everyone; nothing for leave not taken', async () => {
+    db = await openUnmigrated(backend);
+    await migrate(db, { through: '0005' });
+    const cancellationStep: ApprovalStep = { kind: 'manager', role: null, mode: 'any', approverIds: ['lina'], delegates: [], status: 'pending', decisions: [] };
+    const requests: LeaveRequest[] = [
+      approvedBefore0006('m6-approved', 'wangqiang'),
+      approvedBefore0006('m6-half', 'zhaomin', { startDate: '2026-03-11', startHalf: 'pm', endDate: '2026-03-12', endHalf: 'am', days: 1 }),
+      // Back on Wednesday morning from a week off: Monday and Tuesday taken.
+      approvedBefore0006('m6-back', 'sunlei', {
+        startDate: '2026-03-16',
+        endDate: '2026-03-20',
+        days: 5,
+        revision: 2,
+        reportBack: { returnDate: '2026-03-18', returnHalf: 'am', actualDays: 2, at: '2026-03-18T01:00:00.000Z', comment: null },
+      }),
+      // Back on the first morning: nothing taken.
+      approvedBefore0006('m6-none-taken', 'chenjing', {
+        startDate: '2026-03-23',
+        endDate: '2026-03-24',
+        revision: 2,
+        reportBack: { returnDate: '2026-03-23', returnHalf: 'am', actualDays: 0, at: '2026-03-23T01:00:00.000Z', comment: null },
+      }),
+      // A cancellation asked for and not yet decided: still away.
+      approvedBefore0006('m6-cancel-pending', 'liuyang', {
+        startDate: '2026-03-25',
+        endDate: '2026-03-25',
+        days: 1,
+        revision: 2,
+        pendingApproverIds: ['lina'],
+        cancellation: { reason: '行程取消', requestedAt: DECIDED, status: 'pending', steps: [cancellationStep] },
+      }),
+      approvedBefore0006('m6-cancelled', 'yangfan', {
+        status: 'cancelled',
+        revision: 2,
+        cancellation: { reason: '行程取消', requestedAt: DECIDED, status: 'approved', steps: [{ ...cancellationStep, status: 'approved' }] },
+      }),
+      makeLeave('zhouting', ['zhangwei'], { id: 'm6-pending', type: 'personal' }),
+      approvedBefore0006('m6-rejected', 'zhangwei', { status: 'rejected' }),
+    ];
+    await db.transaction((tx) => writeDocuments(tx, requests.map((doc) => ({ c: 'leaveRequests' as const, doc }))));
+    const seqBefore = toNumber((await db.query<{ value: unknown }>("SELECT value FROM counters WHERE name = 'seq'")).rows[0]?.value);
+
+    expect(await migrate(db)).toEqual(['0006-forms-and-meetings.ts']);
+    expect(await migrate(db)).toEqual([]);
+
+    const rows = (await db.query<{ id: string; data: Absence; seq: unknown; readers: string[] }>("SELECT id, data, seq, readers FROM documents WHERE collection = 'absences' AND NOT deleted ORDER BY id")).rows;
+    const span = (a: Absence) => [a.userId, a.leaveRequestId, a.startDate, a.startHalf, a.endDate, a.endHalf, a.active];
+    expect(rows.map((r) => span(r.data))).toEqual([
+      ['wangqiang', 'm6-approved', '2026-03-09', 'am', '2026-03-10', 'pm', true],
+      ['sunlei', 'm6-back', '2026-03-16', 'am', '2026-03-17', 'pm', true],
+      ['liuyang', 'm6-cancel-pending', '2026-03-25', 'am', '2026-03-25', 'pm', true],
+      ['zhaomin', 'm6-half', '2026-03-11', 'pm', '2026-03-12', 'am', true],
+    ]);
+    for (const r of rows) {
+      expect(r.id).toBe(`ab-${r.data.leaveRequestId}`);
+      expect(docSchemas.absences.safeParse(r.data).error?.issues ?? []).toEqual([]);
+      expect(r.readers).toEqual(['all']);
+      // After every cursor a client held before the upgrade: its next pull brings them.
+      expect(toNumber(r.seq)).toBeGreaterThan(seqBefore);
+    }
+
+    // Any colleague's client receives them on its next pull.
+    await db.query("INSERT INTO accounts (user_id, username, password_hash) VALUES ('chenjing', 'chenjing', 'x')");
+    await db.query(`INSERT INTO documents (collection, id, data, deleted, seq, readers) VALUES
+      ('users', 'chenjing', '{"id":"chenjing","username":"chenjing","displayName":"陈静","departmentId":"business","managerId":null,"rank":5,"title":"一级科员","roles":["staff"],"active":true}', false, $1, '{all}')`, [seqBefore]);
+    const page = await processPull({ db, userId: 'chenjing', clientId: 'client-chenjing-06' }, { cursor: seqBefore, scope: 0 });
+    if (!page.ok) throw new Error(page.error);
+    expect(page.changes.filter((c) => c.c === 'absences').map((c) => c.id).sort()).toEqual(['ab-m6-approved', 'ab-m6-back', 'ab-m6-cancel-pending', 'ab-m6-half']);
   });
 });
