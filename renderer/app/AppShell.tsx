@@ -29,6 +29,7 @@ import { useDirectory, useDocQuery } from '../db';
 import { loadInbox } from '../features/approvals/inbox';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ReloginDialog } from '../features/auth/ReloginDialog';
+import { FormsOfflineSync } from '../features/forms/FormsOfflineSync';
 import { useIsApprover } from '../features/approvals/useIsApprover';
 import { RejectionNotices } from '../features/notices/RejectionNotices';
 import { NotificationBell } from '../features/notifications/NotificationBell';
@@ -219,6 +220,7 @@ export function AppShell() {
         </Layout.Content>
       </Layout>
       <ReloginDialog />
+      <FormsOfflineSync />
     </Layout>
   );
 }
