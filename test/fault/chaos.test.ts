@@ -1,5 +1,5 @@
 // Guarantees 1, 2, 5 and 7 of DESIGN.md section 3 under a hostile network: 20 clients each make
-// hundreds of random mutations while going offline and online, through a proxy that drops,
+// hundreds of random mutations (leave, approvals, delegations, meeting notices and replies) while going offline and online, through a proxy that drops,
 // duplicates, delays, reorders and cuts messages; then the network heals and the checker proves
 // that nothing acknowledged was lost, nothing applied twice, every mutation ended, and every
 // client holds exactly the server's data for what its user may read. Seeded: a failure prints
@@ -26,22 +26,23 @@ const TYPES = ['annual', 'sick', 'personal', 'personal', 'home_visit'] as const;
 /** Leave dates and delegations are relative to today: cancellation needs leave not yet started, report-back leave that has. */
 const TODAY = agencyDate(new Date().toISOString());
 
-function person(id: string, managerId: string): { user: User; password: string } {
+function person(id: string, managerId: string, organizer = false): { user: User; password: string } {
   return {
-    user: { id, username: id, displayName: id.toUpperCase(), departmentId: 'general', managerId, rank: 3, title: '科员', roles: ['staff'], active: true, firstEmployedOn: '2012-07-01', joinedOn: '2020-01-01' },
+    user: { id, username: id, displayName: id.toUpperCase(), departmentId: 'general', managerId, rank: 3, title: '科员', roles: organizer ? ['staff', 'meeting_organizer'] : ['staff'], active: true, firstEmployedOn: '2012-07-01', joinedOn: '2020-01-01' },
     password: DEMO_PASSWORD,
   };
 }
 
 /**
  * Four managers under the department head, four staff each: 20 people, 20 machines. HR gives
- * them this year's annual and home-visit leave, as it would (by the shared mutator).
+ * them this year's annual and home-visit leave, as it would (by the shared mutator). Managers
+ * also organize meetings.
  */
 async function addTeams(server: TestServer): Promise<{ managers: string[]; staff: string[] }> {
   const managers = ['m1', 'm2', 'm3', 'm4'];
   const staff = Array.from({ length: 16 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`);
   await server.db.transaction(async (tx) => {
-    await createAccounts(tx, null, [...managers.map((m) => person(m, 'lina')), ...staff.map((s, i) => person(s, managers[i % 4] ?? 'lina'))]);
+    await createAccounts(tx, null, [...managers.map((m) => person(m, 'lina', true)), ...staff.map((s, i) => person(s, managers[i % 4] ?? 'lina'))]);
     for (const typeId of ['annual', 'home_visit']) {
       const docs = new SqlDocTx(tx);
       await runMutator('ledger.allocateYear', { typeId, year: Number(TODAY.slice(0, 4)) }, { tx: docs, actorId: 'zhouting', now: new Date().toISOString() });
@@ -61,9 +62,58 @@ function submit(rng: Rng, t: Tracked): Promise<number> {
   return t.client.store.mutate('leave.submit', { id: randomId(), type, startDate: start, startHalf: half() ?? 'am', endDate: end, endHalf: half() ?? 'pm', reason: rng.pick(REASONS) });
 }
 
-/** The requester's side: submit, withdraw while pending, cancel approved leave not yet started, report back. */
-async function staffAct(rng: Rng, t: Tracked): Promise<number> {
+/** A meeting notice for two to four people, some days ahead, at 10:00 agency time. */
+function issueMeeting(rng: Rng, t: Tracked, people: readonly string[]): Promise<number> {
+  const day = addDays(TODAY, rng.int(1, 30));
+  const invited = [...new Set(Array.from({ length: rng.int(2, 4) }, () => rng.pick(people)))];
+  return t.client.store.mutate('meeting.issue', {
+    id: randomId(),
+    title: rng.pick(['周例会', '专题会', 'Kick-off', 'Reunión']),
+    startAt: `${day}T10:00:00+08:00`,
+    endAt: `${day}T11:00:00+08:00`,
+    location: '二楼会议室',
+    agenda: '',
+    invitedUserIds: invited,
+    invitedDepartmentIds: [],
+    replyDeadline: null,
+    substituteAllowed: true,
+  });
+}
+
+/** An invitee answers (or changes the answer): attending, absent, or a substitute not yet on the notice. */
+async function reply(rng: Rng, t: Tracked, people: readonly string[]): Promise<number | null> {
   const { store } = t.client;
+  const invited = (await store.db.meetings.where('attendeeIds').equals(store.userId).toArray()).filter((m) => m.status === 'scheduled');
+  if (invited.length === 0) return null;
+  const meeting = rng.pick(invited);
+  const me = meeting.attendees.find((a) => a.userId === store.userId);
+  const roll = rng();
+  if (roll < 0.2 && me?.via !== 'substitute') {
+    const free = people.filter((p) => p !== store.userId && p !== meeting.organizerId && !meeting.attendeeIds.includes(p));
+    if (free.length > 0) return store.mutate('meeting.reply', { meetingId: meeting.id, response: 'substitute', substituteId: rng.pick(free) });
+  }
+  return roll < 0.7 ? store.mutate('meeting.reply', { meetingId: meeting.id, response: 'attending' }) : store.mutate('meeting.reply', { meetingId: meeting.id, response: 'absent', reason: '外出办事' });
+}
+
+/** The organizer moves a meeting by a day (replies of "attending" then need confirming again) or cancels it. */
+async function reschedule(rng: Rng, t: Tracked): Promise<number | null> {
+  const { store } = t.client;
+  const mine = (await store.db.meetings.where('organizerId').equals(store.userId).toArray()).filter((m) => m.status === 'scheduled');
+  if (mine.length === 0) return null;
+  const m = rng.pick(mine);
+  if (rng.chance(0.2)) return store.mutate('meeting.cancel', { id: m.id, reason: '另行通知' });
+  const day = addDays(agencyDate(m.startAt), 1);
+  const { id, title, location, agenda, attachments, invitedUserIds, invitedDepartmentIds, replyDeadline, substituteAllowed } = m;
+  return store.mutate('meeting.update', { id, title, location, agenda, attachments, invitedUserIds, invitedDepartmentIds, replyDeadline, substituteAllowed, startAt: `${day}T10:00:00+08:00`, endAt: `${day}T11:00:00+08:00`, note: '时间调整' });
+}
+
+/** The requester's side: answer a meeting notice, submit, withdraw while pending, cancel approved leave not yet started, report back. */
+async function staffAct(rng: Rng, t: Tracked, people: readonly string[]): Promise<number> {
+  const { store } = t.client;
+  if (rng.chance(0.12)) {
+    const answered = await reply(rng, t, people);
+    if (answered !== null) return answered;
+  }
   const roll = rng();
   if (roll < 0.55) return submit(rng, t);
   const mine = await store.db.leaveRequests.where('requesterId').equals(store.userId).toArray();
@@ -83,10 +133,13 @@ async function staffAct(rng: Rng, t: Tracked): Promise<number> {
   return store.mutate('leave.reportBack', { id: r.id, returnDate: addDays(r.startDate, rng.int(0, daysBetween(r.startDate, last))), returnHalf: rng.pick(['am', 'pm'] as const), comment: '' });
 }
 
-/** An approver's side: decide what waits on them (or on whom they act for), name an acting approver, end one. */
-async function managerAct(rng: Rng, t: Tracked, managers: readonly string[]): Promise<number> {
+/** An approver's side: decide what waits on them (or on whom they act for), name an acting approver, end one, organize meetings. */
+async function managerAct(rng: Rng, t: Tracked, managers: readonly string[], people: readonly string[]): Promise<number> {
   const { store } = t.client;
   const roll = rng();
+  if (roll >= 0.6 && roll < 0.68) return issueMeeting(rng, t, people);
+  if (roll >= 0.68 && roll < 0.72) return (await reschedule(rng, t)) ?? submit(rng, t);
+  if (roll >= 0.72 && roll < 0.78) return (await reply(rng, t, people)) ?? submit(rng, t);
   if (roll < 0.5) {
     const inbox = await store.db.leaveRequests.where('pendingApproverIds').equals(store.userId).toArray();
     if (inbox.length === 0) return submit(rng, t);
@@ -107,9 +160,9 @@ async function managerAct(rng: Rng, t: Tracked, managers: readonly string[]): Pr
 }
 
 /** One random action; what store.mutate() accepted is what the user was told is saved. */
-async function act(rng: Rng, t: Tracked, managers: readonly string[]): Promise<void> {
+async function act(rng: Rng, t: Tracked, managers: readonly string[], people: readonly string[]): Promise<void> {
   try {
-    const id = managers.includes(t.client.username) ? await managerAct(rng, t, managers) : await staffAct(rng, t);
+    const id = managers.includes(t.client.username) ? await managerAct(rng, t, managers, people) : await staffAct(rng, t, people);
     t.acknowledged.push(id);
   } catch (err) {
     // Refused on the spot (a weekend-only span, no balance left, an overlap): never queued, never acknowledged.
@@ -137,6 +190,7 @@ describe.each(BACKENDS)('20 clients, random offline work, a hostile network (%s)
   it('G1 G2 G5 G7: loses nothing acknowledged, applies nothing twice, ends every mutation, and converges', async () => {
     onTestFailed(() => console.error(`[fault] chaos (${backend}) failed: replay with FAULT_SEED=${seed}`));
     const { managers, staff } = await addTeams(server);
+    const people = [...managers, ...staff];
     for (const username of [...managers, ...staff]) {
       const client: TestClient = await connectClient(server.url, username, undefined, { syncUrl: proxy.url, ackTimeoutMs: 700, settleTimeoutMs: 90_000 });
       tracked.push({ client, acknowledged: [] });
@@ -161,7 +215,7 @@ describe.each(BACKENDS)('20 clients, random offline work, a hostile network (%s)
               if (online) t.client.engine.start();
               else t.client.engine.stop();
             }
-            await act(own, t, managers);
+            await act(own, t, managers, people);
             // People pause between actions, so that pushes, pokes and pulls interleave with their work.
             await new Promise((r) => setTimeout(r, own.int(0, 40)));
           }
