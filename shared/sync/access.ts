@@ -53,14 +53,14 @@ export function readersOf<C extends CollectionName>(collection: C, doc: Collecti
       return [`user:${(doc as Collections['leaveLedger']).userId}`, 'role:hr_officer'];
     // Reference data every client routes and counts with offline. Delegations too: who acts
     // for whom is office knowledge. Invoices: only a hash of the number and the claim's id, so
-    // every client can warn "already claimed" without learning anyone's invoices.
+    // every client can warn "already claimed" without learning anyone's invoices. The forms
+    // library is for everyone; absences are dates only (free/busy), never the leave itself.
     case 'leaveTypes':
     case 'calendars':
     case 'approvalRules':
     case 'delegations':
     case 'travelStandards':
     case 'invoices':
-    // The forms library is for everyone; absences are dates only (free/busy), never the leave.
     case 'formTemplates':
     case 'absences':
       return ['all'];
