@@ -25,7 +25,8 @@ import {
 } from '@ant-design/icons';
 import { agencyDate } from '../../shared/calendar/dates';
 import { FORM_PUBLISHER_ROLES } from '../../shared/mutators/forms';
-import { useDirectory, useDocQuery } from '../db';
+import { useDirectory, useDocQuery, useMyMeetingReplies, useMyMeetings } from '../db';
+import { groupMeetings } from '../features/meetings/meetingView';
 import { loadInbox } from '../features/approvals/inbox';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ReloginDialog } from '../features/auth/ReloginDialog';
@@ -87,6 +88,10 @@ export function AppShell() {
   const inbox = useDocQuery((tx, userId) => loadInbox(tx, userId, today), [today]);
   const isApprover = useIsApprover();
   const waiting = inbox?.length ?? 0;
+  // Meeting notices waiting for this user's reply (or a re-confirmation after a new time).
+  const meetings = useMyMeetings();
+  const myReplies = useMyMeetingReplies();
+  const toAnswer = user ? groupMeetings(meetings ?? [], myReplies ?? new Map(), user.id, new Date().toISOString()).toAnswer.filter((i) => i.needsAnswer).length : 0;
 
   const roles = user?.roles ?? [];
   const isHr = roles.includes('hr_officer');
@@ -127,7 +132,16 @@ export function AppShell() {
     key: 'office',
     label: t('nav.group.office'),
     children: [
-      item('meetings', <NotificationOutlined />, t('nav.meetings')),
+      {
+        key: 'meetings',
+        icon: <NotificationOutlined />,
+        label: (
+          <span data-testid="nav-meetings" data-count={toAnswer} style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+            {t('nav.meetings')}
+            <Badge count={toAnswer} size="small" />
+          </span>
+        ),
+      },
       ...(roles.includes('meeting_organizer') ? [item('newMeeting', <FileAddOutlined />, t('nav.newMeeting'))] : []),
       item('forms', <FolderOpenOutlined />, t('nav.forms')),
       ...(FORM_PUBLISHER_ROLES.some((r) => roles.includes(r)) ? [item('formsManage', <CloudUploadOutlined />, t('nav.formsManage'))] : []),

@@ -11,6 +11,7 @@ export * from './hooks/admin';
 export * from './hooks/delegation';
 export * from './hooks/notifications';
 export * from './hooks/notificationsTravel';
+export * from './hooks/notificationsMeetings';
 export * from './hooks/travel';
 export * from './hooks/claims';
 export * from './hooks/finance';

@@ -10,14 +10,23 @@ import { MAX_ATTACHMENTS } from '../../../shared/domain/leave';
 import { ATTACHMENT_ACCEPT, discardAttachment, storeAttachment, useStore } from '../../db';
 import { reasonMessage } from '../../i18n/reasons';
 import { AttachmentList } from './AttachmentList';
+import { FORM_FILE_ACCEPT, storeFormFile } from '../forms/formFile';
+
+/** A document (PDF, office file, picture) kept like a form file: same checks, same local table. */
+async function storeDocument(store: Parameters<typeof storeFormFile>[0], file: File) {
+  const result = await storeFormFile(store, file);
+  return result.ok ? result : { ok: false as const, code: result.why };
+}
 
 interface Props {
   value: readonly Attachment[];
   onChange: (next: Attachment[]) => void;
   disabled?: boolean;
+  /** Office documents too (a meeting's materials), not only photos and PDFs (certificates, receipts). */
+  documents?: boolean;
 }
 
-export function AttachmentPicker({ value, onChange, disabled }: Props) {
+export function AttachmentPicker({ value, onChange, disabled, documents = false }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const store = useStore();
@@ -36,13 +45,15 @@ export function AttachmentPicker({ value, onChange, disabled }: Props) {
           void message.warning(t('leave.attachments.tooMany', { max: MAX_ATTACHMENTS }));
           break;
         }
-        const result = await storeAttachment(store, file);
+        const result = documents ? await storeDocument(store, file) : await storeAttachment(store, file);
         if (!result.ok) {
-          void message.error(t('leave.attachments.refused', { name: file.name, reason: reasonMessage(t, result.code) }));
+          const reason = result.code === 'bad_type' ? t('leave.attachments.badDocument') : result.code === 'empty' ? t('leave.attachments.empty') : reasonMessage(t, result.code === 'too_large' ? 'blob.too_large' : result.code);
+          void message.error(t('leave.attachments.refused', { name: file.name, reason }));
           continue;
         }
+        const attachment = 'attachment' in result ? result.attachment : result.file;
         // The same file twice is one attachment.
-        if (!next.some((a) => a.sha256 === result.attachment.sha256)) next.push(result.attachment);
+        if (!next.some((a) => a.sha256 === attachment.sha256)) next.push(attachment);
       }
     } catch {
       void message.error(t('leave.attachments.readFailed'));
@@ -61,7 +72,7 @@ export function AttachmentPicker({ value, onChange, disabled }: Props) {
     <input
       ref={ref}
       type="file"
-      accept={camera ? 'image/*' : ATTACHMENT_ACCEPT}
+      accept={camera ? 'image/*' : documents ? FORM_FILE_ACCEPT : ATTACHMENT_ACCEPT}
       multiple={!camera}
       // The rear camera: a certificate on a desk, not a selfie.
       capture={camera ? 'environment' : undefined}
@@ -93,7 +104,7 @@ export function AttachmentPicker({ value, onChange, disabled }: Props) {
           </>
         )}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('leave.attachments.hint', { max: MAX_ATTACHMENTS })}
+          {t(documents ? 'leave.attachments.documentHint' : 'leave.attachments.hint', { max: MAX_ATTACHMENTS })}
         </Typography.Text>
       </Space>
       {value.length > 0 && <AttachmentList attachments={value} onRemove={disabled ? undefined : remove} />}
