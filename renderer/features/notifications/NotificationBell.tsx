@@ -1,6 +1,7 @@
 // The bell in the header: the unread count, and a drop-down of the latest notifications with
 // "mark all read" and a way to the full list. It also runs the notification side effects
-// (badge, desktop pop-ups, starting point), since it is on screen whenever someone is signed in.
+// (badge, desktop pop-ups, starting point) and the meeting reminders, since it is on screen
+// whenever someone is signed in.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,6 +9,7 @@ import { Badge, Button, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { linkOf, type NotificationItem } from './derive';
 import { NotificationList } from './NotificationList';
+import { useMeetingReminders } from './useMeetingReminders';
 import { useNotificationEffects } from './useNotificationEffects';
 import { useNotifications } from './useNotifications';
 
@@ -20,6 +22,7 @@ export function NotificationBell() {
   const navigate = useNavigate();
   const view = useNotifications();
   useNotificationEffects(view);
+  useMeetingReminders();
   const [open, setOpen] = useState(false);
   const { items, unreadCount, describe, markRead, markAllRead } = view;
 

@@ -3,9 +3,26 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, Empty, List, Tag, Typography } from 'antd';
-import { AuditOutlined, CarOutlined, CheckCircleTwoTone, CloseCircleTwoTone, ClockCircleTwoTone, PayCircleOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  CarOutlined,
+  CheckCircleTwoTone,
+  CloseCircleTwoTone,
+  ClockCircleTwoTone,
+  EnvironmentOutlined,
+  FieldTimeOutlined,
+  FileSyncOutlined,
+  NotificationOutlined,
+  PayCircleOutlined,
+  SolutionOutlined,
+  StopOutlined,
+  SwapOutlined,
+  UserSwitchOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { TO_DO_KINDS, type NotificationItem, type NotificationKind } from './derive';
+import { awaitsReply, TO_DO_KINDS, type NotificationItem, type NotificationKind } from './derive';
 import type { NotificationText } from './describe';
 
 const ICONS: Record<NotificationKind, ReactNode> = {
@@ -28,6 +45,15 @@ const ICONS: Record<NotificationKind, ReactNode> = {
   claim_approved_step: <ClockCircleTwoTone twoToneColor="#52c41a" />,
   claim_rejected: <CloseCircleTwoTone twoToneColor="#ff4d4f" />,
   claim_paid: <PayCircleOutlined style={{ color: '#52c41a' }} />,
+  meeting_invited: <CalendarOutlined style={{ color: '#1677ff' }} />,
+  meeting_substitute: <UserSwitchOutlined style={{ color: '#1677ff' }} />,
+  meeting_rescheduled: <FieldTimeOutlined style={{ color: '#fa8c16' }} />,
+  meeting_relocated: <EnvironmentOutlined style={{ color: '#fa8c16' }} />,
+  meeting_cancelled: <StopOutlined style={{ color: '#ff4d4f' }} />,
+  meeting_reminded: <NotificationOutlined style={{ color: '#1677ff' }} />,
+  meeting_reply: <SolutionOutlined style={{ color: '#13c2c2' }} />,
+  meeting_leave_conflict: <WarningOutlined style={{ color: '#faad14' }} />,
+  form_new_version: <FileSyncOutlined style={{ color: '#722ed1' }} />,
 };
 
 export interface NotificationListProps {
@@ -107,6 +133,11 @@ function NotificationRow({ item, text, onOpen, compact }: RowProps) {
             {TO_DO_KINDS.has(item.kind) && (
               <Tag color="blue" style={{ marginInlineStart: 8 }}>
                 {t('notifications.toDo')}
+              </Tag>
+            )}
+            {awaitsReply(item, new Date().toISOString()) && (
+              <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="notification-to-reply">
+                {t('notifications.toReply')}
               </Tag>
             )}
           </div>

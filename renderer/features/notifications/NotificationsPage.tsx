@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { Button, Card, Segmented, Skeleton, Space } from 'antd';
 import { BrowserNotificationsCard } from './BrowserNotificationsCard';
 import { linkOf, type NotificationItem } from './derive';
+import { MeetingReminderCard } from './MeetingReminderCard';
 import { NotificationList } from './NotificationList';
 import { useNotifications } from './useNotifications';
 
@@ -30,6 +31,7 @@ export function NotificationsPage() {
   return (
     <>
       <BrowserNotificationsCard />
+      <MeetingReminderCard />
       <Card
         title={<span data-testid="page-title">{t('notifications.title')}</span>}
         extra={

@@ -2,11 +2,15 @@
 // user may read (a request waiting for them, a decision in their request's history, a
 // delegation naming them). Deriving keeps them right offline and after any rebase, and needs
 // no server state; only "what I have read" is local (renderer/db/hooks/notifications.ts).
-// Trips and claims follow the same rules (./deriveTravel.ts).
+// Trips and claims follow the same rules (./deriveTravel.ts), and so do meeting notices and
+// new versions of saved forms (./deriveNotices.ts).
 import type { Claim } from '../../../shared/domain/claim';
 import type { Delegation } from '../../../shared/domain/delegation';
+import type { FormTemplate, FormVersion } from '../../../shared/domain/forms';
 import type { LeaveRequest, TimelineEvent } from '../../../shared/domain/leave';
+import type { Absence, Meeting, MeetingReply, ReplyResponse } from '../../../shared/domain/meeting';
 import type { TravelRequest } from '../../../shared/domain/travel';
+import { noticeDrafts } from './deriveNotices';
 import { travelDrafts } from './deriveTravel';
 import { latest, waitingOn } from './routing';
 
@@ -35,6 +39,18 @@ export const NOTIFICATION_KINDS = [
   'claim_approved_step',
   'claim_rejected',
   'claim_paid',
+  // Meeting notices: to an attendee (a notice, a substitute's nomination, a new time or place,
+  // a cancellation, the organizer's reminder), and to the organizer (replies, leave conflicts).
+  'meeting_invited',
+  'meeting_substitute',
+  'meeting_rescheduled',
+  'meeting_relocated',
+  'meeting_cancelled',
+  'meeting_reminded',
+  'meeting_reply',
+  'meeting_leave_conflict',
+  // Forms library: a newer version of a form the user saved a copy of.
+  'form_new_version',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -44,9 +60,20 @@ export const TO_DO_KINDS: ReadonlySet<NotificationKind> = new Set(['approval_req
 const TRIP_KINDS: ReadonlySet<NotificationKind> = new Set(['trip_approval_requested', 'trip_approved', 'trip_approved_step', 'trip_rejected', 'trip_companion']);
 const CLAIM_KINDS: ReadonlySet<NotificationKind> = new Set(['claim_approval_requested', 'claim_approved', 'claim_approved_step', 'claim_rejected', 'claim_paid']);
 
-/** What a notification is about: leave (or a delegation), a trip or a claim. */
-export function documentOf(kind: NotificationKind): 'leave' | 'trip' | 'claim' {
+/** What a notification is about: leave (or a delegation), a trip, a claim, a meeting notice or a form. */
+export function documentOf(kind: NotificationKind): 'leave' | 'trip' | 'claim' | 'meeting' | 'form' {
+  if (kind.startsWith('meeting_')) return 'meeting';
+  if (kind === 'form_new_version') return 'form';
   return TRIP_KINDS.has(kind) ? 'trip' : CLAIM_KINDS.has(kind) ? 'claim' : 'leave';
+}
+
+/** Meeting items that ask for the user's reply, while it is still owed (see MeetingSubject.awaitingReply). */
+const REPLY_KINDS: ReadonlySet<NotificationKind> = new Set(['meeting_invited', 'meeting_substitute', 'meeting_rescheduled', 'meeting_reminded']);
+
+/** Whether the item still waits for the user's reply to a meeting notice, as of `now`. */
+export function awaitsReply(item: Pick<NotificationItem, 'kind' | 'meeting'>, now: string): boolean {
+  const m = item.meeting;
+  return REPLY_KINDS.has(item.kind) && m !== null && m.awaitingReply && Date.parse(now) < Date.parse(m.endAt);
 }
 
 export interface LeaveSubject {
@@ -81,13 +108,42 @@ export interface ClaimSubject {
   paymentReference: string | null;
 }
 
+export interface MeetingSubject {
+  title: string;
+  /** The time and place the item tells of: for a change, those it set (later changes aside). */
+  startAt: string;
+  endAt: string;
+  location: string;
+  replyDeadline: string | null;
+  /** What a change replaced (meeting_rescheduled, meeting_relocated); null when it did not change. */
+  previousStartAt: string | null;
+  previousLocation: string | null;
+  /** The reply reported to the organizer (meeting_reply), and whom it sends instead. */
+  response: ReplyResponse | null;
+  substituteId: string | null;
+  /** The leave of an attendee during the meeting (meeting_leave_conflict). */
+  absence: Pick<Absence, 'startDate' | 'startHalf' | 'endDate' | 'endHalf'> | null;
+  /** The user still owes a reply to this notice (none yet, or "attending" given for an earlier time). */
+  awaitingReply: boolean;
+  /** What is owed is a re-confirmation: the user said "attending" before the time changed. */
+  needsReconfirm: boolean;
+}
+
+export interface FormSubject {
+  title: string;
+  version: string;
+  effectiveOn: string;
+  /** What changed, as the publisher wrote it. */
+  note: string;
+}
+
 export interface NotificationItem {
   /** Stable across re-derivations, so read state sticks: the same fact always has the same id. */
   id: string;
   kind: NotificationKind;
   /** When it happened (server time for synced facts); the list is newest first. */
   at: string;
-  /** The leave request, trip or claim it is about. */
+  /** The leave request, trip, claim, meeting or form it is about. */
   requestId: string | null;
   delegationId: string | null;
   /** Who caused it: the requester (to-do), the decider, or the delegator. */
@@ -99,6 +155,8 @@ export interface NotificationItem {
   delegation: DelegationSubject | null;
   trip: TripSubject | null;
   claim: ClaimSubject | null;
+  meeting: MeetingSubject | null;
+  form: FormSubject | null;
   unread: boolean;
 }
 
@@ -116,6 +174,34 @@ export interface TravelDeriveInput {
   readFrom: string | null;
 }
 
+/** A saved copy of a form that a newer version replaced (renderer/db/hooks/forms.ts outdatedSavedForms). */
+export interface OutdatedForm {
+  template: Pick<FormTemplate, 'id' | 'title'>;
+  saved: { savedAt: string };
+  newer: FormVersion;
+}
+
+/** Meeting notices and saved forms (renderer/db/hooks/notificationsMeetings.ts). */
+export interface NoticesDeriveInput {
+  /** Notices listing the user as an attendee. */
+  invited: readonly Meeting[];
+  /** Notices the user issued. */
+  organized: readonly Meeting[];
+  /** The replies to those notices this device holds: the user's own, those naming them substitute, and every reply to what they organize. */
+  replies: readonly MeetingReply[];
+  /** Approved leave of the attendees of what the user organizes. */
+  absences: readonly Absence[];
+  /**
+   * When this device first held each notice it was invited to, as the notice's `updatedAt`
+   * then: the moment it was invited, even when that was by an edit long after the notice was
+   * issued. A notice not in the map is being seen for the first time.
+   */
+  seen: ReadonlyMap<string, string>;
+  outdatedForms: readonly OutdatedForm[];
+  /** This device's starting point for these items; null: not taken yet, nothing is unread. */
+  readFrom: string | null;
+}
+
 export interface DeriveInput {
   userId: string;
   myRequests: readonly LeaveRequest[];
@@ -123,6 +209,8 @@ export interface DeriveInput {
   delegations: readonly Delegation[];
   /** Trips and claims; without them, leave and delegations only. */
   travel?: TravelDeriveInput;
+  /** Meeting notices and saved forms; without them, none of those. */
+  notices?: NoticesDeriveInput;
   /**
    * Everything at or before this instant is read. null: no starting point yet (the first sync
    * on this device is still running), and nothing counts as unread until there is one.
@@ -134,7 +222,7 @@ export interface DeriveInput {
 export type Draft = Omit<NotificationItem, 'unread'>;
 
 /** The fields a leave or delegation item leaves empty. */
-const NO_TRAVEL = { trip: null, claim: null } as const;
+const NO_TRAVEL = { trip: null, claim: null, meeting: null, form: null } as const;
 
 function subjectOf(r: LeaveRequest): LeaveSubject {
   return { typeId: r.type, startDate: r.startDate, startHalf: r.startHalf, endDate: r.endDate, endHalf: r.endHalf, days: r.days };
@@ -264,13 +352,18 @@ export function deriveNotifications(input: DeriveInput): NotificationItem[] {
     if (item) drafts.push(item);
   }
   const travel = input.travel ? travelDrafts(userId, input.travel, byId) : [];
-  // Trips and claims have a starting point of their own, and nothing before both is new.
-  const travelReadUpTo = input.readUpTo === null || !input.travel || input.travel.readFrom === null ? null : latest([input.readUpTo, input.travel.readFrom]);
+  const notices = input.notices ? noticeDrafts(userId, input.notices) : [];
+  // Trips and claims, and notices and forms, have starting points of their own, and nothing
+  // before both that one and the leave one is new.
+  const startOf = (from: string | null | undefined) => (input.readUpTo === null || from === null || from === undefined ? null : latest([input.readUpTo, from]));
+  const travelReadUpTo = startOf(input.travel?.readFrom);
+  const noticesReadUpTo = startOf(input.notices?.readFrom);
   const seen = new Set<string>();
   const unique = (d: Draft) => (seen.has(d.id) ? false : (seen.add(d.id), true));
   return [
     ...drafts.filter(unique).map((d) => ({ ...d, unread: isUnread(d, input.readUpTo, input.readIds) })),
     ...travel.filter(unique).map((d) => ({ ...d, unread: isUnread(d, travelReadUpTo, input.readIds) })),
+    ...notices.filter(unique).map((d) => ({ ...d, unread: isUnread(d, noticesReadUpTo, input.readIds) })),
   ].sort((a, b) => (a.at === b.at ? a.id.localeCompare(b.id) : a.at < b.at ? 1 : -1));
 }
 
@@ -281,10 +374,14 @@ export function newestAt(items: readonly Pick<NotificationItem, 'at'>[], fallbac
 
 /**
  * Where a notification leads: the approval inbox (leave, or trips and claims), the user's own
- * request, trip or claim, or the delegation page.
+ * request, trip or claim, the delegation page, the meeting notice or the form.
  */
 export function linkOf(item: Pick<NotificationItem, 'kind' | 'requestId'>): string {
   const doc = documentOf(item.kind);
+  if (doc === 'meeting' || doc === 'form') {
+    const list = doc === 'meeting' ? '/meetings' : '/forms';
+    return item.requestId ? `${list}/${item.requestId}` : list;
+  }
   if (TO_DO_KINDS.has(item.kind)) return doc === 'leave' ? '/approvals' : '/approvals/travel';
   if (item.kind === 'delegation_received') return '/delegation';
   const list = doc === 'trip' ? '/trips' : doc === 'claim' ? '/claims' : '/requests';

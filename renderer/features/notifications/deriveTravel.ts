@@ -20,10 +20,9 @@ function claimSubject(claim: Claim, paymentReference: string | null = null): Cla
   return { title: claim.title, totalFen: claim.totalFen, payableFen: claim.payableFen, paymentReference };
 }
 
-function subjects(item: Routed, paymentReference: string | null = null): Pick<Draft, 'leave' | 'delegation' | 'trip' | 'claim'> {
-  return item.kind === 'trip'
-    ? { leave: null, delegation: null, trip: tripSubject(item.doc), claim: null }
-    : { leave: null, delegation: null, trip: null, claim: claimSubject(item.doc, paymentReference) };
+function subjects(item: Routed, paymentReference: string | null = null): Pick<Draft, 'leave' | 'delegation' | 'trip' | 'claim' | 'meeting' | 'form'> {
+  const none = { leave: null, delegation: null, meeting: null, form: null };
+  return item.kind === 'trip' ? { ...none, trip: tripSubject(item.doc), claim: null } : { ...none, trip: null, claim: claimSubject(item.doc, paymentReference) };
 }
 
 /** The last approval of a document that ended approved (or paid): the one that decided it. */

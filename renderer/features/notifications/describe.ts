@@ -4,20 +4,23 @@ import type { TFunction } from 'i18next';
 import { formatYuan } from '../../../shared/money/money';
 import type { NotificationRequest } from '../../../shared/protocol/ipc';
 import { formatSpan } from '../leave/format';
-import { TO_DO_KINDS, type ClaimSubject, type NotificationItem, type TripSubject } from './derive';
+import { awaitsReply, TO_DO_KINDS, type ClaimSubject, type NotificationItem, type TripSubject } from './derive';
+import { describeNotice } from './describeNotices';
 
 export interface DescribeContext {
   nameOf(userId: string): string;
   /** The leave type's display name in the current language. */
   typeName(typeId: string): string;
+  /** The current language, for dates and times written out (meeting notices). */
+  language: string;
 }
 
 export interface NotificationText {
   /** One sentence: who did what. */
   headline: string;
-  /** What it is about: the leave (type, dates, days), the trip (purpose, where, when) or the claim (title, total). */
+  /** What it is about: the leave (type, dates, days), the trip (purpose, where, when), the claim (title, total) or the meeting. */
   subject: string | null;
-  /** The approver's comment, the reason for a cancellation, or the delegation's note. */
+  /** The approver's comment, the reason for a cancellation, the delegation's note, a reply's reason or what a new form version changed. */
   remark: string | null;
 }
 
@@ -51,6 +54,17 @@ function headline(t: TFunction, item: NotificationItem, ctx: DescribeContext): s
       if (payable < 0) return t('notifications.kind.claim_paid.refund', { actor: actor(t, item, ctx), amount: formatYuan(-payable) });
       return t('notifications.kind.claim_paid', { actor: actor(t, item, ctx), amount: formatYuan(payable) });
     }
+    case 'meeting_invited':
+    case 'meeting_substitute':
+    case 'meeting_rescheduled':
+    case 'meeting_relocated':
+    case 'meeting_cancelled':
+    case 'meeting_reminded':
+    case 'meeting_reply':
+    case 'meeting_leave_conflict':
+    case 'form_new_version':
+      // Worded by ./describeNotices.ts, from the meeting or form the item carries.
+      return describeNotice(t, item, ctx)?.headline ?? '';
     default:
       return t(`notifications.kind.${item.kind}`, { actor: actor(t, item, ctx) });
   }
@@ -89,6 +103,8 @@ function remark(t: TFunction, item: NotificationItem): string | null {
 }
 
 export function describeNotification(t: TFunction, item: NotificationItem, ctx: DescribeContext): NotificationText {
+  const notice = describeNotice(t, item, ctx);
+  if (notice) return notice;
   return { headline: headline(t, item, ctx), subject: subject(t, item, ctx), remark: remark(t, item) };
 }
 
@@ -106,11 +122,14 @@ function clip(text: string, max: number): string {
  * The desktop notifications for newly arrived items: one each, or a single summary when many
  * arrive together, so that coming back online does not bury the screen in pop-ups.
  */
-export function desktopNotificationsFor(t: TFunction, fresh: readonly NotificationItem[], ctx: DescribeContext): NotificationRequest[] {
+export function desktopNotificationsFor(t: TFunction, fresh: readonly NotificationItem[], ctx: DescribeContext, now: string = new Date().toISOString()): NotificationRequest[] {
   if (fresh.length === 0) return [];
   if (fresh.length > DESKTOP_SUMMARY_OVER) {
     const toDo = fresh.filter((i) => TO_DO_KINDS.has(i.kind)).length;
-    const body = toDo > 0 ? t('notifications.desktop.summaryToDo', { count: toDo }) : t('notifications.desktop.summaryBody');
+    const toReply = fresh.filter((i) => awaitsReply(i, now)).length;
+    const approvals = toDo > 0 ? t('notifications.desktop.summaryToDo', { count: toDo }) : null;
+    const replies = toReply > 0 ? t('notifications.desktop.summaryReply', { count: toReply }) : null;
+    const body = approvals && replies ? t('notifications.desktop.summaryTwo', { first: approvals, second: replies }) : (approvals ?? replies ?? t('notifications.desktop.summaryBody'));
     return [{ title: clip(t('notifications.desktop.summary', { count: fresh.length }), TITLE_MAX), body: clip(body, BODY_MAX) }];
   }
   return fresh.map((item) => {

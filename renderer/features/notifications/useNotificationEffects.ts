@@ -1,14 +1,16 @@
 // What notifications do outside the list: set the starting point on the first sync, keep the
-// app badge current, pop up desktop notifications for what newly arrived, and mark items read
-// when the user visits what they point to. Mounted once, by the bell in the header.
+// app badge current, pop up desktop notifications for what newly arrived, remember when each
+// meeting notice arrived, and mark items read when the user visits what they point to.
+// Mounted once, by the bell in the header (with the meeting reminders, ./useMeetingReminders.ts).
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { claimAnnouncements, usePendingDocIds, useStore } from '../../db';
+import { recordMeetingsSeen } from '../../db/hooks/notificationsMeetings';
 import { platform } from '../../platform';
 import { useAppSelector } from '../../app/hooks';
 import { selectLastSyncedAt } from '../../app/syncSlice';
-import { itemsSeenAt } from './derive';
+import { documentOf, itemsSeenAt } from './derive';
 import { desktopNotificationsFor } from './describe';
 import { takeStartingPoint } from './startingPoint';
 import type { NotificationsView } from './useNotifications';
@@ -23,13 +25,27 @@ function ignore(): void {
  * the last page of that sync. Trips and claims take their own starting point the same way,
  * also on a device that started with leave alone, so that one is not flooded either.
  */
-function useStartingPoint(started: boolean, travelStarted: boolean): void {
+function useStartingPoint(started: boolean, travelStarted: boolean, noticesStarted: boolean): void {
   const store = useStore();
   const lastSyncedAt = useAppSelector(selectLastSyncedAt);
   useEffect(() => {
-    if ((started && travelStarted) || lastSyncedAt === null) return;
-    takeStartingPoint(store, { started, travelStarted }).catch(ignore);
-  }, [store, started, travelStarted, lastSyncedAt]);
+    if ((started && travelStarted && noticesStarted) || lastSyncedAt === null) return;
+    takeStartingPoint(store, { started, travelStarted, noticesStarted }).catch(ignore);
+  }, [store, started, travelStarted, noticesStarted, lastSyncedAt]);
+}
+
+/**
+ * Remembers when each meeting notice first reached this device, once the starting point
+ * exists (it records the notices it found itself): "invited" then keeps that date while the
+ * notice is edited later, and a person added to a notice by an edit hears of it as new.
+ */
+function useMeetingsSeen(view: NotificationsView): void {
+  const store = useStore();
+  const { invitedMeetings, noticesStarted } = view;
+  useEffect(() => {
+    if (!invitedMeetings || !noticesStarted) return;
+    recordMeetingsSeen(store, invitedMeetings).catch(ignore);
+  }, [store, invitedMeetings, noticesStarted]);
 }
 
 /** The unread count on the app icon (desktop) or in the tab title (browser); cleared on sign-out. */
@@ -69,7 +85,9 @@ function useDesktopAnnouncements(view: NotificationsView): void {
         ),
       );
       const { t: translate, context, pendingDocIds: mine } = latest.current;
-      const toShow = unread.filter((i) => fresh.has(i.id) && !(i.requestId && mine.has(i.requestId)));
+      // Meetings and forms: nothing the user does locally makes news for themselves there.
+      const ownChange = (i: (typeof unread)[number]) => documentOf(i.kind) !== 'meeting' && documentOf(i.kind) !== 'form' && i.requestId !== null && mine.has(i.requestId);
+      const toShow = unread.filter((i) => fresh.has(i.id) && !ownChange(i));
       if (toShow.length === 0 || platform.notify.permission() !== 'granted') return;
       // Oldest first, so the newest ends up on top of the screen's stack.
       for (const request of desktopNotificationsFor(translate, [...toShow].reverse(), context)) {
@@ -90,7 +108,8 @@ function useAutoMarkRead(view: NotificationsView): void {
 }
 
 export function useNotificationEffects(view: NotificationsView): void {
-  useStartingPoint(view.started, view.travelStarted);
+  useStartingPoint(view.started, view.travelStarted, view.noticesStarted);
+  useMeetingsSeen(view);
   useBadge(view.unreadCount);
   useDesktopAnnouncements(view);
   useAutoMarkRead(view);

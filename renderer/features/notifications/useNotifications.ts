@@ -1,9 +1,11 @@
 // The notification list as components see it: derived items, the unread count, words for each
 // item, and the read actions.
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { agencyDate } from '../../../shared/calendar/dates';
 import { leaveTypeName } from '../../../shared/domain/leaveTypes';
 import { markAllNotificationsRead, markNotificationsRead, useDirectory, useLeaveTypes, useNotificationSources, useStore } from '../../db';
+import { useNoticeNotificationSources } from '../../db/hooks/notificationsMeetings';
 import { useTravelNotificationSources } from '../../db/hooks/notificationsTravel';
 import { deriveNotifications, newestAt, type NotificationItem } from './derive';
 import { describeNotification, type DescribeContext, type NotificationText } from './describe';
@@ -16,6 +18,10 @@ export interface NotificationsView {
   started: boolean;
   /** False until this device took its starting point for trips and claims (see notificationsTravel). */
   travelStarted: boolean;
+  /** False until this device took its starting point for meetings and forms (see notificationsMeetings). */
+  noticesStarted: boolean;
+  /** The notices the user is invited to, to record when each first arrived (undefined while loading). */
+  invitedMeetings: readonly { id: string; updatedAt: string }[] | undefined;
   context: DescribeContext;
   describe(item: NotificationItem): NotificationText;
   markRead(ids: readonly string[]): Promise<void>;
@@ -32,8 +38,22 @@ export function useDescribeContext(): DescribeContext {
     return {
       nameOf: (id: string) => directory?.users.get(id)?.displayName ?? t('common.unknownUser'),
       typeName: (id: string) => leaveTypeName(byId.get(id), i18n.language, id),
+      language: i18n.language,
     };
   }, [directory, types, t, i18n.language]);
+}
+
+/** How often the agency date is looked at again: a form version in force from today counts from today. */
+const TODAY_CHECK_MS = 5 * 60_000;
+
+/** Today in the agency (UTC+8), kept current while the app stays open overnight. */
+export function useAgencyToday(): string {
+  const [today, setToday] = useState(() => agencyDate(new Date().toISOString()));
+  useEffect(() => {
+    const timer = setInterval(() => setToday(agencyDate(new Date().toISOString())), TODAY_CHECK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  return today;
 }
 
 export function useNotifications(): NotificationsView {
@@ -41,22 +61,25 @@ export function useNotifications(): NotificationsView {
   const store = useStore();
   const sources = useNotificationSources();
   const travel = useTravelNotificationSources();
+  const notices = useNoticeNotificationSources(useAgencyToday());
   const context = useDescribeContext();
 
   const items = useMemo(
     () =>
       sources &&
       travel &&
+      notices &&
       deriveNotifications({
         userId: sources.userId,
         myRequests: sources.myRequests,
         pendingOnMe: sources.pendingOnMe,
         delegations: sources.delegations,
         travel,
+        notices,
         readUpTo: sources.read.readUpTo,
         readIds: sources.read.readIds,
       }),
-    [sources, travel],
+    [sources, travel, notices],
   );
   const unreadCount = useMemo(() => items?.filter((i) => i.unread).length ?? 0, [items]);
 
@@ -74,6 +97,8 @@ export function useNotifications(): NotificationsView {
     unreadCount,
     started: (sources?.read.readUpTo ?? null) !== null,
     travelStarted: (travel?.readFrom ?? null) !== null,
+    noticesStarted: (notices?.readFrom ?? null) !== null,
+    invitedMeetings: notices?.invited,
     context,
     describe,
     markRead,

@@ -14,8 +14,8 @@ const NAMES: Record<string, [string, string]> = {
   'u-lina': ['李娜', 'Li Na'],
   'u-zhouting': ['周婷', 'Zhou Ting'],
 };
-const zhCtx = { nameOf: (id: string) => NAMES[id]?.[0] ?? '?', typeName: () => '年休假' };
-const enCtx = { nameOf: (id: string) => NAMES[id]?.[1] ?? '?', typeName: () => 'Annual leave' };
+const zhCtx = { nameOf: (id: string) => NAMES[id]?.[0] ?? '?', typeName: () => '年休假', language: 'zh-CN' };
+const enCtx = { nameOf: (id: string) => NAMES[id]?.[1] ?? '?', typeName: () => 'Annual leave', language: 'en' };
 
 function item(patch: Partial<NotificationItem> = {}): NotificationItem {
   return {
@@ -31,6 +31,8 @@ function item(patch: Partial<NotificationItem> = {}): NotificationItem {
     delegation: null,
     trip: null,
     claim: null,
+    meeting: null,
+    form: null,
     unread: true,
     ...patch,
   };

@@ -21,7 +21,7 @@ const BEFORE_ALL = '2026-01-01T00:00:00.000Z';
 
 const zh = createI18n('zh-CN').t;
 const en = createI18n('en').t;
-const zhCtx: DescribeContext = { nameOf: (id) => DEMO_USERS.find((u) => u.id === id)?.displayName ?? '?', typeName: (id) => id };
+const zhCtx: DescribeContext = { nameOf: (id) => DEMO_USERS.find((u) => u.id === id)?.displayName ?? '?', typeName: (id) => id, language: 'zh-CN' };
 
 const leg = (fromCity: string, toCity: string, date: string) => ({ fromCity, toCity, date, mode: 'train', travelClass: 'second' });
 

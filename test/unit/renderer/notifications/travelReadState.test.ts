@@ -81,7 +81,7 @@ describe('trip and claim notifications on a device', () => {
     // Before the first sync has finished nothing counts as new.
     expect((await bell(store)).map((i) => [i.kind, i.unread])).toEqual([['trip_approved', false]]);
 
-    await takeStartingPoint(store, { started: false, travelStarted: false });
+    await takeStartingPoint(store, { started: false, travelStarted: false, noticesStarted: false });
     expect((await store.db.meta.get(READ_UP_TO_KEY))?.value).toBe(T1);
     expect((await store.db.meta.get(TRAVEL_READ_FROM_KEY))?.value).toBe(T1);
     expect((await bell(store)).filter((i) => i.unread)).toEqual([]);
@@ -120,7 +120,7 @@ describe('trip and claim notifications on a device', () => {
       ['trip_approved', false],
     ]);
 
-    await takeStartingPoint(store, { started: true, travelStarted: false });
+    await takeStartingPoint(store, { started: true, travelStarted: false, noticesStarted: true });
     expect((await store.db.meta.get(READ_UP_TO_KEY))?.value).toBe(EPOCH);
     expect((await bell(store)).map((i) => [i.kind, i.unread])).toEqual([
       ['approved', true],
