@@ -16,7 +16,7 @@ import { addDays, agencyDate } from '../../shared/calendar/dates';
 import { capitalAmount, formatYuan, parseYuan, sumFen } from '../../shared/money/money';
 import { startServer, type RunningServer } from '../../server/app';
 import { silentLogger } from '../../server/log';
-import { chromiumMissing, Desk, launchChromium, until } from '../support/browser';
+import { chromiumMissing, Desk, field, launchChromium, pickDate, until } from '../support/browser';
 
 const PASSWORD = 'e2e-demo-password';
 const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
@@ -62,28 +62,14 @@ function receiptPng(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-/** The text field behind a test id, whether antd put the id on the <input> or on its wrapper. */
-function field(desk: Desk, testId: string): Locator {
-  return desk.page.locator(`input[data-testid="${testId}"], [data-testid="${testId}"] input`).first();
-}
-
 async function typeCity(desk: Desk, testId: string, city: string): Promise<void> {
-  const input = field(desk, testId);
+  const input = field(desk.page, testId);
   await input.click();
   await desk.page.keyboard.type(city);
   // The suggestion is the city itself: choosing it closes the list and keeps the value.
   await desk.page.locator(`.ant-select-item-option[title="${city}"]:visible, .ant-select-item-option:visible:has-text("${city}")`).first().click();
 }
 
-/** Types the date and clicks its day: Enter would also submit the form around the picker. */
-async function pickDate(desk: Desk, testId: string, date: string): Promise<void> {
-  const input = field(desk, testId);
-  await input.click();
-  await input.fill(date);
-  await desk.page.locator(`.ant-picker-dropdown:visible .ant-picker-cell[title="${date}"]`).click();
-  await until.hidden(desk.page.locator('.ant-picker-dropdown:visible'));
-  expect(await input.inputValue()).toBe(date);
-}
 
 /** The app's route (a hash route: '#/claims/new?trip=…') as a URL. */
 function routeOf(desk: Desk): URL {
@@ -138,15 +124,15 @@ describe.skipIf(chromiumMissing)('a business trip, its travel claim, and the pay
 
     await typeCity(staff, 'trip-leg-from-0', '广州');
     await typeCity(staff, 'trip-leg-to-0', '北京');
-    await pickDate(staff, 'trip-leg-date-0', outbound);
+    await pickDate(staff.page, 'trip-leg-date-0', outbound);
     await chooseOption(staff, 'trip-leg-class-0', staff.page.locator('[data-testid=trip-leg-class-option-second]:visible'));
 
     // The return leg starts where the first one arrived, by the same mode.
     await staff.testId('trip-add-leg').click();
     await until.count(staff.page.locator('[data-testid=trip-leg]'), 2);
-    expect(await field(staff, 'trip-leg-from-1').inputValue()).toBe('北京');
+    expect(await field(staff.page, 'trip-leg-from-1').inputValue()).toBe('北京');
     await typeCity(staff, 'trip-leg-to-1', '广州');
-    await pickDate(staff, 'trip-leg-date-1', back);
+    await pickDate(staff.page, 'trip-leg-date-1', back);
     await chooseOption(staff, 'trip-leg-class-1', staff.page.locator('[data-testid=trip-leg-class-option-second]:visible'));
 
     await staff.testId('trip-estimate-transport').fill('1,100');
@@ -198,12 +184,12 @@ describe.skipIf(chromiumMissing)('a business trip, its travel claim, and the pay
     await until.count(staff.page.locator('[data-testid=claim-line]'), 1);
     await chooseOption(staff, 'claim-line-category-0', staff.page.locator('.ant-select-item-option[title="住宿费"]:visible'));
     await until.visible(staff.testId('claim-line-city-0'));
-    await pickDate(staff, 'claim-line-date-0', outbound);
-    await field(staff, 'claim-line-amount-0').fill(LODGING);
-    await field(staff, 'claim-line-invoice-0').fill(INVOICE);
-    await field(staff, 'claim-line-description-0').fill('北京住宿两晚');
-    await field(staff, 'claim-line-city-0').fill('北京');
-    await field(staff, 'claim-line-nights-0').fill(String(NIGHTS));
+    await pickDate(staff.page, 'claim-line-date-0', outbound);
+    await field(staff.page, 'claim-line-amount-0').fill(LODGING);
+    await field(staff.page, 'claim-line-invoice-0').fill(INVOICE);
+    await field(staff.page, 'claim-line-description-0').fill('北京住宿两晚');
+    await field(staff.page, 'claim-line-city-0').fill('北京');
+    await field(staff.page, 'claim-line-nights-0').fill(String(NIGHTS));
     await staff.testId('claim-line-receipts-0').locator('input[type=file][data-testid=attachment-input]').setInputFiles({ name: '住宿发票.png', mimeType: 'image/png', buffer: receiptPng() });
     await until.count(staff.testId('claim-line-receipts-0').getByTestId('attachment-item'), 1);
     // Within the Beijing lodging standard: no explanation asked for.
@@ -247,7 +233,7 @@ describe.skipIf(chromiumMissing)('a business trip, its travel claim, and the pay
     await until.attribute(payRow, 'data-status', 'approved');
     await payRow.getByTestId('finance-mark-paid').click();
     await finance.testId('finance-payment-reference').fill(REFERENCE);
-    await pickDate(finance, 'finance-payment-date', today);
+    await pickDate(finance.page, 'finance-payment-date', today);
     await finance.testId('finance-payment-confirm').click();
     // The list shows approved claims, waiting for payment: the paid one leaves it.
     await until.count(payRow, 0);

@@ -34,6 +34,35 @@ export const until = {
   text: (l: Locator, text: string, timeout = WAIT_MS) => l.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout }),
 };
 
+/** The text field behind a test id, whether antd put the id on the control or on its wrapper. */
+export function field(page: Page, testId: string, tag = 'input'): Locator {
+  return page.locator(`${tag}[data-testid="${testId}"], [data-testid="${testId}"] ${tag}`).first();
+}
+
+/**
+ * Types a date into an antd date picker and clicks its day (Enter would also submit the form
+ * around the picker). On a loaded machine a click can land while the panel re-renders the typed
+ * date and be lost: the day is clicked again while the panel stays open.
+ */
+export async function pickDate(page: Page, testId: string, date: string): Promise<void> {
+  const input = field(page, testId);
+  await input.click();
+  await input.fill(date);
+  const panel = page.locator('.ant-picker-dropdown:visible');
+  for (let attempt = 0; ; attempt++) {
+    const day = panel.locator(`.ant-picker-cell[title="${date}"]`);
+    if ((await panel.count()) > 0) await day.click({ timeout: 5_000 }).catch(() => undefined);
+    try {
+      await until.hidden(panel, 5_000);
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+  const value = await input.inputValue();
+  if (value !== date) throw new Error(`the date picker ${testId} shows ${value}, not ${date}`);
+}
+
 /** A signed-in person in their own browser context (their own IndexedDB and storage). */
 export class Desk {
   /** Requests this person created in this test run, to tell the new row from the others. */
