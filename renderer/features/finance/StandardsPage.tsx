@@ -8,10 +8,10 @@ import { Alert, App, Button, Card, Descriptions, Empty, Space, Table, Tag, Typog
 import { DownloadOutlined, EditOutlined, UploadOutlined } from '@ant-design/icons';
 import type { RegionStandard, TravelStandards } from '../../../shared/domain/travelStandards';
 import { hasRole } from '../../../shared/domain/directory';
-import { MutationRejected } from '../../../shared/mutators';
 import { importStandards } from '../../../shared/travel/importStandards';
 import type { StandardsData } from '../../../shared/travel/standards';
-import { useCurrentUser, useStore, useTravelStandards } from '../../db';
+import { useCurrentUser, useTravelStandards } from '../../db';
+import { useSave } from '../admin/useSave';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { reasonMessage } from '../../i18n/reasons';
 import { exportFileName, exportStandardsJson, importBase, yuanCell } from './standardsFile';
@@ -106,22 +106,20 @@ function StandardsActions({ current, canEdit, onPreview, onEdit }: { current: Tr
 
 function ImportPreview({ data, onDone }: { data: StandardsData; onDone: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const store = useStore();
+  const saveSteps = useSave();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   async function save(): Promise<void> {
     setBusy(true);
     setError(null);
-    try {
-      await store.mutate('travelStandards.save', data);
-    } catch (err) {
+    // Said as every settings page says it (kept on this computer while offline).
+    const refused = await saveSteps([{ name: 'travelStandards.save', args: data }], t('standards.saved'));
+    if (refused !== null) {
       setBusy(false);
-      setError(err instanceof MutationRejected ? reasonMessage(t, err.code, err.params) : t('common.unexpectedError'));
+      setError(refused);
       return;
     }
-    void message.success(t('standards.saved'));
     onDone();
   }
 

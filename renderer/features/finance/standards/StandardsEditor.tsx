@@ -10,9 +10,7 @@ import dayjs from 'dayjs';
 import { Alert, App, Button, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { TRANSPORT_CLASSES, TRANSPORT_MODES, type RankBand, type TransportClass, type TransportMode, type TravelStandards } from '../../../../shared/domain/travelStandards';
-import { MutationRejected } from '../../../../shared/mutators';
-import { useStore } from '../../../db';
-import { reasonMessage } from '../../../i18n/reasons';
+import { useSave } from '../../admin/useSave';
 import { standardsData } from '../standardsFile';
 import { FieldProblem, RegionsEditor } from './RegionsEditor';
 import { addRegion, draftToData, removeRegion, toDraft, updateClass, updateRegion, type DraftProblem, type StandardsDraft } from './standardsDraft';
@@ -51,7 +49,7 @@ function locatedProblem(t: TFunction, problem: DraftProblem, draft: StandardsDra
 export function StandardsEditor({ current, onDone }: { current: TravelStandards; onDone: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const store = useStore();
+  const saveSteps = useSave();
   // What was in force when editing began: the edit replaces it as a whole.
   const [base] = useState(() => standardsData(current));
   const [initial] = useState(() => toDraft(base));
@@ -74,14 +72,13 @@ export function StandardsEditor({ current, onDone }: { current: TravelStandards;
     }
     setBusy(true);
     setError(null);
-    try {
-      await store.mutate('travelStandards.save', result.data);
-    } catch (err) {
+    // Said as every settings page says it (kept on this computer while offline).
+    const refused = await saveSteps([{ name: 'travelStandards.save', args: result.data }], t('standards.saved'));
+    if (refused !== null) {
       setBusy(false);
-      setError(err instanceof MutationRejected ? reasonMessage(t, err.code, err.params) : t('common.unexpectedError'));
+      setError(refused);
       return;
     }
-    void message.success(t('standards.saved'));
     onDone();
   }
 
