@@ -1,5 +1,5 @@
 // The frame around every page once signed in: side navigation, the header with the sync
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 // indicator, rejection notices above the page, and the re-login dialog.
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -25,8 +25,9 @@ import {
 } from '@ant-design/icons';
 import { agencyDate } from '../../shared/calendar/dates';
 import { FORM_PUBLISHER_ROLES } from '../../shared/mutators/forms';
-import { useDirectory, useDocQuery, useMyMeetingReplies, useMyMeetings } from '../db';
+import { useDirectory, useDocQuery, useUpcomingMeetings } from '../db';
 import { groupMeetings } from '../features/meetings/meetingView';
+import { useNow } from '../features/meetings/useNow';
 import { loadInbox } from '../features/approvals/inbox';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ReloginDialog } from '../features/auth/ReloginDialog';
@@ -88,10 +89,14 @@ export function AppShell() {
   const inbox = useDocQuery((tx, userId) => loadInbox(tx, userId, today), [today]);
   const isApprover = useIsApprover();
   const waiting = inbox?.length ?? 0;
-  // Meeting notices waiting for this user's reply (or a re-confirmation after a new time).
-  const meetings = useMyMeetings();
-  const myReplies = useMyMeetingReplies();
-  const toAnswer = user ? groupMeetings(meetings ?? [], myReplies ?? new Map(), user.id, new Date().toISOString()).toAnswer.filter((i) => i.needsAnswer).length : 0;
+  // Meeting notices waiting for this user's reply (or a re-confirmation after a new time): only
+  // those not over yet are read, and the clock ticks, so one that ends drops off by itself.
+  const now = useNow();
+  const upcoming = useUpcomingMeetings(now);
+  const toAnswer = useMemo(
+    () => (user && upcoming ? groupMeetings(upcoming.meetings, upcoming.myReplies, user.id, now).toAnswer.filter((i) => i.needsAnswer).length : 0),
+    [user, upcoming, now],
+  );
 
   const roles = user?.roles ?? [];
   const isHr = roles.includes('hr_officer');

@@ -167,7 +167,7 @@ export class BureauDb extends Dexie {
     // this device's own: the offline copies of forms and which ones the user saved.
     this.version(5).stores({
       formTemplates: 'id, category, updatedAt',
-      meetings: 'id, organizerId, *attendeeIds, startAt, updatedAt',
+      meetings: 'id, organizerId, *attendeeIds, startAt, endAt, updatedAt',
       meetingReplies: 'id, meetingId, userId',
       absences: 'id, userId',
       formFiles: 'sha256, templateId, category, lastUsedAt',

@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
-import type { CollectionName, Collections, DocTx, IndexedFields } from '../../shared/mutators/types';
+import { MutationRejected, type CollectionName, type Collections, type DocTx, type IndexedFields } from '../../shared/mutators/types';
+import { docSchemas } from '../../shared/sync/docSchemas';
 import type { BureauDb } from './database';
 
 /**
@@ -15,6 +16,10 @@ export class DexieDocTx implements DocTx {
   }
 
   async put<C extends CollectionName>(c: C, doc: Collections[C]): Promise<void> {
+    // As on the server: a document that does not fit its schema is refused now, never queued
+    // to be refused later.
+    const result = docSchemas[c].safeParse(doc);
+    if (!result.success) throw new MutationRejected('validation.invalid', { field: `${c}.${result.error.issues[0]?.path.join('.') ?? ''}` });
     const table = this.db.collection(c) as Table<Collections[C], string>;
     const id = (doc as { id: string }).id;
     if (!(await this.db.shadow.get([c, id]))) {

@@ -5,7 +5,7 @@ import { readersOf, type Principal } from '../../shared/sync/access';
 import { blobRefsOf } from '../../shared/sync/blobRefs';
 import { recordBlobRefs } from '../blobs/store';
 import { docSchemas } from '../../shared/sync/docSchemas';
-import { ARRAY_FIELDS, type CollectionName, type Collections, type DocTx, type IndexedFields } from '../../shared/mutators/types';
+import { ARRAY_FIELDS, MutationRejected, type CollectionName, type Collections, type DocTx, type IndexedFields } from '../../shared/mutators/types';
 import { toNumber, type Queryable } from './database';
 
 type AnyDoc = Collections[CollectionName];
@@ -84,7 +84,11 @@ export class SqlDocTx implements DocTx {
 
   async put<C extends CollectionName>(c: C, doc: Collections[C]): Promise<void> {
     // A mutator bug must never write a malformed document that every client would then choke on.
-    const parsed = docSchemas[c].parse(doc) as Collections[C];
+    // Nor may it wedge the client's queue: a document that does not fit its schema (a list over
+    // its limit) is a final refusal, not a failure to retry.
+    const result = docSchemas[c].safeParse(doc);
+    if (!result.success) throw new MutationRejected('validation.invalid', { field: `${c}.${result.error.issues[0]?.path.join('.') ?? ''}` });
+    const parsed = result.data as Collections[C];
     this.writes.set(key(c, (parsed as { id: string }).id), { c, doc: parsed });
   }
 

@@ -64,7 +64,7 @@ async function applyOne(ctx: PushContext, m: Mutation): Promise<MutationResult &
     const now = (ctx.now?.() ?? new Date()).toISOString();
     let reason: MutationRejected | null = null;
     try {
-      await runMutator(m.name, m.args, { tx: docs, actorId: ctx.userId, now });
+      await runMutator(m.name, m.args, { tx: docs, actorId: ctx.userId, now, actedAt: actedAt(m.clientTime, now) });
     } catch (err) {
       if (!(err instanceof MutationRejected)) throw err;
       reason = err;
@@ -90,6 +90,14 @@ async function applyOne(ctx: PushContext, m: Mutation): Promise<MutationResult &
     if (reason) return { id: m.id, status: 'rejected' as const, reason: { code: reason.code, params: reason.params } };
     return { id: m.id, status: 'applied' as const, ...(committed ? { audience: committed.audience } : {}) };
   });
+}
+
+/** The device's "when", believed within a week before the server's now (a clock set wrong, or a forged one, cannot go further). */
+export function actedAt(clientTime: string, now: string): string {
+  const client = Date.parse(clientTime);
+  const server = Date.parse(now);
+  if (!Number.isFinite(client)) return now;
+  return new Date(Math.min(server, Math.max(server - 7 * 86_400_000, client))).toISOString();
 }
 
 /** Retries a transaction that lost a race (deadlock, serialization, unique key) a few times. */

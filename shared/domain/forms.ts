@@ -43,6 +43,25 @@ export const formVersionSchema = z.object({
 });
 export type FormVersion = z.infer<typeof formVersionSchema>;
 
+/**
+ * Who publishes forms: the general office (会务人员), HR and finance. Each form belongs to the
+ * office that first published it, and only that office changes it.
+ */
+export const FORM_PUBLISHER_ROLES = ['meeting_organizer', 'hr_officer', 'finance_officer'] as const;
+export const formPublisherRoleSchema = z.enum(FORM_PUBLISHER_ROLES);
+export type FormPublisherRole = z.infer<typeof formPublisherRoleSchema>;
+
+/** Whether this person may publish forms at all, and may change this one. */
+export function mayPublishForms(user: { roles: readonly string[] }): boolean {
+  return FORM_PUBLISHER_ROLES.some((r) => user.roles.includes(r));
+}
+export function mayManageForm(user: { roles: readonly string[] }, template: Pick<FormTemplate, 'ownerRole'>): boolean {
+  return user.roles.includes(template.ownerRole);
+}
+
+/** Versions kept per form: decades of yearly editions. */
+export const MAX_FORM_VERSIONS = 100;
+
 export const formTemplateSchema = z.object({
   id: idSchema,
   title: z.string().trim().min(1).max(200),
@@ -51,9 +70,11 @@ export const formTemplateSchema = z.object({
   issuingDepartment: z.string().trim().min(1).max(100),
   description: z.string().max(2000),
   /** Oldest first, as published. Which one is current is computed (shared/forms/catalog.ts). */
-  versions: z.array(formVersionSchema).min(1).max(100),
+  versions: z.array(formVersionSchema).min(1).max(MAX_FORM_VERSIONS),
   /** Withdrawn from the library: kept for the record, no longer offered. */
   archived: z.boolean(),
+  /** The office the form belongs to (the role that published it first). */
+  ownerRole: formPublisherRoleSchema,
   createdAt: isoInstantSchema,
   updatedAt: isoInstantSchema,
 });

@@ -19,6 +19,8 @@ export const attendeeSchema = z.object({
   departmentId: idSchema.nullable(),
   /** The invitee this person attends for (via 'substitute'). */
   substituteFor: idSchema.nullable(),
+  /** When they were put on the list: a reply of theirs from before (removed, then invited again) no longer counts. */
+  addedAt: isoInstantSchema,
 });
 export type Attendee = z.infer<typeof attendeeSchema>;
 
@@ -79,11 +81,16 @@ export const meetingReplySchema = z.object({
   response: replyResponseSchema,
   reason: z.string().max(1000),
   substituteId: idSchema.nullable(),
+  /** For a substitute's reply: the invitee they attend for, who reads it too. */
+  substituteFor: idSchema.nullable(),
   /** The meeting's scheduleRevision this reply answers. */
   scheduleRevision: z.number().int().min(1),
   /** Given after the reply deadline (still recorded: the organizer wants to know). */
   late: z.boolean(),
+  /** When the server recorded it. */
   repliedAt: isoInstantSchema,
+  /** When the person answered, on their device (offline replies arrive later). */
+  actedAt: isoInstantSchema,
   history: z
     .array(z.object({ at: isoInstantSchema, response: replyResponseSchema, substituteId: idSchema.nullable(), scheduleRevision: z.number().int().min(1) }))
     .max(50),

@@ -95,6 +95,7 @@ export const REASON_CODES = [
   'form.version_exists',
   'form.bad_file_type',
   'form.archived',
+  'form.not_owner',
   'meeting.not_found',
   'meeting.not_organizer',
   'meeting.title_required',
@@ -109,6 +110,8 @@ export const REASON_CODES = [
   'meeting.substitute_not_allowed',
   'meeting.invalid_substitute',
   'change.nothing',
+  'meeting.deadline_passed',
+  'meeting.reminded_recently',
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];

@@ -10,8 +10,12 @@ export interface ReceiptRow {
   state: ReceiptState;
 }
 
-export function replyState(meeting: Pick<Meeting, 'scheduleRevision'>, reply: MeetingReply | null | undefined): ReceiptState {
+export function replyState(meeting: Pick<Meeting, 'scheduleRevision' | 'attendees'>, reply: MeetingReply | null | undefined): ReceiptState {
   if (!reply) return 'no_reply';
+  // Given before the person was (last) put on the list: they were removed since, and this
+  // invitation has not been answered.
+  const attendee = meeting.attendees.find((a) => a.userId === reply.userId);
+  if (attendee && reply.repliedAt < attendee.addedAt) return 'no_reply';
   // An absence or a substitute stands whatever the time; "attending" was given for a time that
   // no longer holds.
   if (reply.response === 'attending' && reply.scheduleRevision < meeting.scheduleRevision) return 'needs_reconfirm';

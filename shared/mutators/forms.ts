@@ -2,13 +2,13 @@
 // The general office (会务人员), HR and finance publish the forms they own.
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/dates';
-import { formFileSchema, isFormMediaType, type FormTemplate } from '../domain/forms';
+import { FORM_PUBLISHER_ROLES, formFileSchema, formPublisherRoleSchema, isFormMediaType, MAX_FORM_VERSIONS, type FormTemplate } from '../domain/forms';
 import { idSchema } from '../domain/ids';
 import { normalizeForSearch } from '../forms/catalog';
 import { requireRole } from './common';
 import { defineMutator, MutationRejected, type MutationContext } from './types';
 
-export const FORM_PUBLISHER_ROLES = ['meeting_organizer', 'hr_officer', 'finance_officer'] as const;
+export { FORM_PUBLISHER_ROLES } from '../domain/forms';
 
 const metadata = {
   title: z.string().trim().max(200),
@@ -24,6 +24,8 @@ export const formPublishArgs = z.object({
   effectiveOn: isoDateSchema,
   note: z.string().max(1000).default(''),
   file: formFileSchema,
+  /** For a new form, the office it belongs to when the publisher holds several roles. */
+  ownerRole: formPublisherRoleSchema.optional(),
 });
 export type FormPublishArgs = z.input<typeof formPublishArgs>;
 
@@ -39,8 +41,12 @@ export const formPublish = defineMutator({
     if (!isFormMediaType(args.file.mediaType)) throw new MutationRejected('form.bad_file_type');
     if (!(await ctx.tx.hasBlob(args.file.sha256))) throw new MutationRejected('blob.missing', { name: args.file.name });
     const existing = await ctx.tx.get('formTemplates', args.id);
+    if (existing && !actor.roles.includes(existing.ownerRole)) throw new MutationRejected('form.not_owner');
+    const ownerRole = existing?.ownerRole ?? args.ownerRole ?? FORM_PUBLISHER_ROLES.find((r) => actor.roles.includes(r));
+    if (!ownerRole || !actor.roles.includes(ownerRole)) throw new MutationRejected('auth.forbidden');
     // A withdrawn form is put back deliberately (form.archive), not by publishing into it.
     if (existing?.archived) throw new MutationRejected('form.archived');
+    if (existing && existing.versions.length >= MAX_FORM_VERSIONS) throw new MutationRejected('validation.invalid', { field: 'versions' });
     if (existing?.versions.some((v) => normalizeForSearch(v.version) === normalizeForSearch(args.version))) {
       throw new MutationRejected('form.version_exists', { version: args.version });
     }
@@ -53,6 +59,7 @@ export const formPublish = defineMutator({
       description: args.description.trim(),
       versions: [...(existing?.versions ?? []), version],
       archived: false,
+      ownerRole,
       createdAt: existing?.createdAt ?? ctx.now,
       updatedAt: ctx.now,
     };
@@ -61,9 +68,10 @@ export const formPublish = defineMutator({
 });
 
 async function ownedForm(ctx: MutationContext, id: string): Promise<FormTemplate> {
-  await requireRole(ctx, ...FORM_PUBLISHER_ROLES);
+  const actor = await requireRole(ctx, ...FORM_PUBLISHER_ROLES);
   const template = await ctx.tx.get('formTemplates', id);
   if (!template) throw new MutationRejected('form.not_found');
+  if (!actor.roles.includes(template.ownerRole)) throw new MutationRejected('form.not_owner');
   return template;
 }
 

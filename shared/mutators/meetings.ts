@@ -20,12 +20,21 @@ export const meetingIssueArgs = z.object({ id: idSchema, ...fields, attachments:
 export type MeetingIssueArgs = z.input<typeof meetingIssueArgs>;
 
 const ms = (iso: string) => Date.parse(iso);
+/** One spelling per instant (UTC, milliseconds): '09:30+08:00' and '01:30Z' compare and sort as the same time. */
+const utc = (iso: string) => new Date(ms(iso)).toISOString();
 
-async function checkFields(ctx: MutationContext, f: NoticeFields): Promise<void> {
+/** The organizer's fields with every instant in one spelling. */
+function normalized<F extends NoticeFields>(f: F): F {
+  return { ...f, startAt: utc(f.startAt), endAt: utc(f.endAt), replyDeadline: f.replyDeadline === null ? null : utc(f.replyDeadline) };
+}
+
+/** `previousDeadline`: an edit may keep a deadline that has passed meanwhile, not set a new one in the past. */
+async function checkFields(ctx: MutationContext, f: NoticeFields, previousDeadline: string | null = null): Promise<void> {
   if (f.title === '') throw new MutationRejected('meeting.title_required');
   if (ms(f.endAt) <= ms(f.startAt)) throw new MutationRejected('meeting.invalid_time');
   if (ms(f.endAt) <= ms(ctx.now)) throw new MutationRejected('meeting.ended');
   if (f.replyDeadline !== null && ms(f.replyDeadline) > ms(f.startAt)) throw new MutationRejected('meeting.deadline_after_start');
+  if (f.replyDeadline !== null && f.replyDeadline !== previousDeadline && ms(f.replyDeadline) <= ms(ctx.now)) throw new MutationRejected('meeting.deadline_passed');
   for (const a of f.attachments) if (!(await ctx.tx.hasBlob(a.sha256))) throw new MutationRejected('blob.missing', { name: a.name });
 }
 
@@ -49,10 +58,13 @@ async function departmentTree(ctx: MutationContext, rootId: string): Promise<str
  */
 async function resolveAttendees(ctx: MutationContext, organizerId: string, userIds: readonly string[], departmentIds: readonly string[], previous: readonly Attendee[]): Promise<Attendee[]> {
   const attendees = new Map<string, Attendee>();
+  // Someone already on the list keeps the time they were added: their reply still counts.
+  const since = new Map(previous.map((p) => [p.userId, p.addedAt]));
+  const addedAt = (id: string) => since.get(id) ?? ctx.now;
   for (const id of userIds) {
     const user = await ctx.tx.get('users', id);
     if (!user || !user.active) throw new MutationRejected('meeting.unknown_attendee');
-    if (id !== organizerId) attendees.set(id, { userId: id, via: 'person', departmentId: null, substituteFor: null });
+    if (id !== organizerId) attendees.set(id, { userId: id, via: 'person', departmentId: null, substituteFor: null, addedAt: addedAt(id) });
   }
   for (const deptId of departmentIds) {
     if (!(await ctx.tx.get('departments', deptId))) throw new MutationRejected('meeting.unknown_attendee');
@@ -61,7 +73,7 @@ async function resolveAttendees(ctx: MutationContext, organizerId: string, userI
       for (const m of members.sort((a, b) => a.id.localeCompare(b.id))) {
         // Staff only: the accounts of the separated administrators (system, security, audit)
         // sit in a department too, but a notice to the whole department is not for them.
-        if (m.active && m.roles.includes('staff') && m.id !== organizerId && !attendees.has(m.id)) attendees.set(m.id, { userId: m.id, via: 'department', departmentId: deptId, substituteFor: null });
+        if (m.active && m.roles.includes('staff') && m.id !== organizerId && !attendees.has(m.id)) attendees.set(m.id, { userId: m.id, via: 'department', departmentId: deptId, substituteFor: null, addedAt: addedAt(m.id) });
       }
     }
   }
@@ -95,8 +107,9 @@ function noticeFields(f: NoticeFields, attendees: Attendee[]) {
 
 export const meetingIssue = defineMutator({
   args: meetingIssueArgs,
-  async run(ctx, args) {
+  async run(ctx, sent) {
     const organizer = await requireRole(ctx, 'meeting_organizer');
+    const args = normalized(sent);
     if (await ctx.tx.get('meetings', args.id)) throw new MutationRejected('leave.already_exists');
     await checkFields(ctx, args);
     const attendees = await resolveAttendees(ctx, organizer.id, args.invitedUserIds, args.invitedDepartmentIds, []);
@@ -134,11 +147,12 @@ export type MeetingUpdateArgs = z.input<typeof meetingUpdateArgs>;
  */
 export const meetingUpdate = defineMutator({
   args: meetingUpdateArgs,
-  async run(ctx, args) {
-    const meeting = await organizedMeeting(ctx, args.id);
-    await checkFields(ctx, args);
+  async run(ctx, sent) {
+    const meeting = await organizedMeeting(ctx, sent.id);
+    const args = normalized(sent);
+    await checkFields(ctx, args, meeting.replyDeadline);
     const attendees = await resolveAttendees(ctx, meeting.organizerId, args.invitedUserIds, args.invitedDepartmentIds, meeting.attendees);
-    const timeChanged = args.startAt !== meeting.startAt || args.endAt !== meeting.endAt;
+    const timeChanged = ms(args.startAt) !== ms(meeting.startAt) || ms(args.endAt) !== ms(meeting.endAt);
     const placeChanged = args.location !== meeting.location;
     const next: Meeting = {
       ...meeting,
@@ -178,6 +192,9 @@ export const meetingRemind = defineMutator({
   async run(ctx, args) {
     const meeting = await organizedMeeting(ctx, args.id);
     if (ms(meeting.endAt) <= ms(ctx.now)) throw new MutationRejected('meeting.ended');
+    // A reminder is a desktop notification on every machine of those reminded: not more than one every ten minutes.
+    const last = meeting.reminders[meeting.reminders.length - 1];
+    if (last && ms(ctx.now) - ms(last.at) < REMIND_INTERVAL_MS) throw new MutationRejected('meeting.reminded_recently', { minutes: Math.ceil((REMIND_INTERVAL_MS - (ms(ctx.now) - ms(last.at))) / 60_000) });
     const replies = await ctx.tx.find('meetingReplies', 'meetingId', meeting.id);
     const userIds = awaitingReply(meeting, replies);
     if (userIds.length === 0) throw new MutationRejected('change.nothing');
@@ -185,9 +202,16 @@ export const meetingRemind = defineMutator({
   },
 });
 
+const REMIND_INTERVAL_MS = 10 * 60_000;
+
 export const meetingReplyArgs = z.object({
   meetingId: idSchema,
   response: replyResponseSchema,
+  /**
+   * The schedule the person saw when answering. An "attending" given offline for a time the
+   * organizer has changed since then stays to be confirmed again. Absent: the current one.
+   */
+  scheduleRevision: z.number().int().min(1).optional(),
   reason: z.string().max(1000).default(''),
   substituteId: idSchema.nullable().default(null),
 });
@@ -203,7 +227,10 @@ export const meetingReply = defineMutator({
     const me = meeting.attendees.find((a) => a.userId === actor.id);
     if (!me) throw new MutationRejected('meeting.not_invited');
     if (meeting.status === 'cancelled') throw new MutationRejected('meeting.cancelled');
-    if (ms(meeting.endAt) <= ms(ctx.now)) throw new MutationRejected('meeting.ended');
+    // Judged by when the person answered: a reply given offline during the meeting's run-up
+    // and pushed after it is still their answer (actedAt is at most a week old, never future).
+    const acted = ctx.actedAt ?? ctx.now;
+    if (ms(meeting.endAt) <= ms(acted)) throw new MutationRejected('meeting.ended');
     const reason = args.reason.trim();
     if (args.response === 'absent' && reason === '') throw new MutationRejected('meeting.reason_required');
 
@@ -217,14 +244,20 @@ export const meetingReply = defineMutator({
       if (!meeting.substituteAllowed || me.via === 'substitute') throw new MutationRejected('meeting.substitute_not_allowed');
       const sub = newSub ? await ctx.tx.get('users', newSub) : undefined;
       const taken = attendees.some((a) => a.userId === newSub && !(a.via === 'substitute' && a.substituteFor === actor.id));
-      if (!sub || !sub.active || sub.id === actor.id || sub.id === meeting.organizerId || taken) throw new MutationRejected('meeting.invalid_substitute');
+      // A colleague: the separated administrators' accounts do not attend meetings for anyone.
+      if (!sub || !sub.active || !sub.roles.includes('staff') || sub.id === actor.id || sub.id === meeting.organizerId || taken) throw new MutationRejected('meeting.invalid_substitute');
     }
     if (oldSub && oldSub !== newSub) attendees = attendees.filter((a) => !(a.userId === oldSub && a.via === 'substitute' && a.substituteFor === actor.id));
-    if (newSub && !attendees.some((a) => a.userId === newSub)) attendees = [...attendees, { userId: newSub, via: 'substitute', departmentId: null, substituteFor: actor.id }];
+    if (newSub && !attendees.some((a) => a.userId === newSub)) {
+      if (attendees.length >= MAX_MEETING_ATTENDEES) throw new MutationRejected('validation.invalid', { field: 'attendees' });
+      attendees = [...attendees, { userId: newSub, via: 'substitute', departmentId: null, substituteFor: actor.id, addedAt: ctx.now }];
+    }
     if (attendees !== meeting.attendees) {
       await ctx.tx.put('meetings', { ...meeting, attendees, attendeeIds: attendees.map((a) => a.userId), updatedAt: ctx.now });
     }
 
+    // Never newer than the schedule the person saw.
+    const scheduleRevision = Math.min(args.scheduleRevision ?? meeting.scheduleRevision, meeting.scheduleRevision);
     const reply: MeetingReply = {
       id,
       meetingId: meeting.id,
@@ -233,10 +266,12 @@ export const meetingReply = defineMutator({
       response: args.response,
       reason: args.response === 'attending' ? '' : reason,
       substituteId: newSub,
-      scheduleRevision: meeting.scheduleRevision,
-      late: meeting.replyDeadline !== null && ms(ctx.now) > ms(meeting.replyDeadline),
+      substituteFor: me.via === 'substitute' ? me.substituteFor : null,
+      scheduleRevision,
+      late: meeting.replyDeadline !== null && ms(acted) > ms(meeting.replyDeadline),
       repliedAt: ctx.now,
-      history: [...(previous?.history ?? []), { at: ctx.now, response: args.response, substituteId: newSub, scheduleRevision: meeting.scheduleRevision }].slice(-50),
+      actedAt: acted,
+      history: [...(previous?.history ?? []), { at: ctx.now, response: args.response, substituteId: newSub, scheduleRevision }].slice(-50),
     };
     await ctx.tx.put('meetingReplies', reply);
   },

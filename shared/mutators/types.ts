@@ -94,6 +94,13 @@ export interface MutationContext {
   /** ISO instant. On the server: the server's clock; on the client: when the user acted. */
   now: string;
   /**
+   * When the user acted (their device's clock), for the record of when they did something offline
+   * (a reply given before a deadline and pushed after it). Never later than `now`, and on the
+   * server never more than a week earlier; the server's `now` still decides every rule about
+   * the present. Absent: `now`.
+   */
+  actedAt?: string;
+  /**
    * True where the mutator runs optimistically on a client, which holds only what its user may
    * read. A rule that needs documents the actor cannot read (another person's balance) is then
    * left to the server, which holds everything; its refusal rolls the local effect back.

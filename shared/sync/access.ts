@@ -47,14 +47,19 @@ export function readersOf<C extends CollectionName>(collection: C, doc: Collecti
       const reply = doc as Collections['meetingReplies'];
       const readers = new Set<Principal>([`user:${reply.userId}`, `user:${reply.organizerId}`]);
       if (reply.substituteId) readers.add(`user:${reply.substituteId}`);
+      if (reply.substituteFor) readers.add(`user:${reply.substituteFor}`);
       return [...readers];
     }
+    // Dates of approved leave, no type or reason: for whoever organizes meetings (to see a
+    // conflict) and the person themselves, not for every colleague.
+    case 'absences':
+      return [`user:${(doc as Collections['absences']).userId}`, 'role:meeting_organizer'];
     case 'leaveLedger':
       return [`user:${(doc as Collections['leaveLedger']).userId}`, 'role:hr_officer'];
     // Reference data every client routes and counts with offline. Delegations too: who acts
     // for whom is office knowledge. Invoices: only a hash of the number and the claim's id, so
     // every client can warn "already claimed" without learning anyone's invoices. The forms
-    // library is for everyone; absences are dates only (free/busy), never the leave itself.
+    // library is for everyone.
     case 'leaveTypes':
     case 'calendars':
     case 'approvalRules':
@@ -62,7 +67,6 @@ export function readersOf<C extends CollectionName>(collection: C, doc: Collecti
     case 'travelStandards':
     case 'invoices':
     case 'formTemplates':
-    case 'absences':
       return ['all'];
     default:
       return [];

@@ -5,17 +5,12 @@
 // Back online, 李娜 publishes v2; 王强 is told his saved copy is out of date and saves the new one.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyDate } from '../../shared/calendar/dates';
-import { startServer, type RunningServer } from '../../server/app';
-import { silentLogger } from '../../server/log';
-import { chromiumMissing, Desk, launchChromium, until } from '../support/browser';
-
-const PASSWORD = 'e2e-demo-password';
-const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+import type { RunningServer } from '../../server/app';
+import { chromiumMissing, Desk, launchChromium, signedInDesks, until } from '../support/browser';
+import { E2E_PASSWORD, screenshot, startE2eServer } from '../support/e2eServer';
 
 const TITLE = '因公出国（境）审批表';
 const CATEGORY = '出国（境）管理';
@@ -82,12 +77,9 @@ describe.skipIf(chromiumMissing)('the forms library: publish, offline copy, new-
   let formId = '';
 
   beforeAll(async () => {
-    server = await startServer({ database: { kind: 'pglite', dataDir: null }, port: 0, staticDir, seedDemo: PASSWORD, log: silentLogger });
+    server = await startE2eServer();
     browser = await launchChromium();
-    [publisher, staff] = await Promise.all([Desk.open(browser, server.url), Desk.open(browser, server.url)]);
-    await publisher.signIn('lina', PASSWORD);
-    await staff.signIn('wangqiang', PASSWORD);
-    await Promise.all([publisher.waitSynced(), staff.waitSynced()]);
+    [publisher, staff] = await signedInDesks(browser, server.url, ['lina', 'wangqiang'], E2E_PASSWORD);
     [v1, v2] = await Promise.all([formPdf(browser, '2026年版 第1版'), formPdf(browser, '2026年版 第2版（增加“出访任务”栏）')]);
     expect(v1.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(sha256(v1)).not.toBe(sha256(v2));

@@ -3,17 +3,12 @@
 // policy routes to his head and then to HR. 李娜, offline, approves too late: 刘洋 already did on
 // her behalf, and her decision is refused with his name. HR approves, the requester's timeline
 // says "on behalf of", he reports back early (销假) and his balance gets the unused days back.
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, agencyDate, daysBetween } from '../../shared/calendar/dates';
-import { startServer, type RunningServer } from '../../server/app';
-import { silentLogger } from '../../server/log';
-import { chromiumMissing, Desk, launchChromium, until } from '../support/browser';
-
-const PASSWORD = 'e2e-demo-password';
-const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+import type { RunningServer } from '../../server/app';
+import { chromiumMissing, Desk, launchChromium, signedInDesks, until } from '../support/browser';
+import { E2E_PASSWORD, screenshot, startE2eServer } from '../support/e2eServer';
 
 const today = agencyDate(new Date().toISOString());
 // Started two days ago (so it can be reported back today), within this year's allocation.
@@ -41,15 +36,9 @@ describe.skipIf(chromiumMissing)('multi-step approval with delegation, and repor
   let id = '';
 
   beforeAll(async () => {
-    server = await startServer({ database: { kind: 'pglite', dataDir: null }, port: 0, staticDir, seedDemo: PASSWORD, log: silentLogger });
+    server = await startE2eServer();
     browser = await launchChromium();
-    const open = () => Desk.open(browser, server.url);
-    [staff, head, acting, hr] = await Promise.all([open(), open(), open(), open()]);
-    await staff.signIn('wangqiang', PASSWORD);
-    await head.signIn('lina', PASSWORD);
-    await acting.signIn('liuyang', PASSWORD);
-    await hr.signIn('zhouting', PASSWORD);
-    await Promise.all([staff, head, acting, hr].map((d) => d.waitSynced()));
+    [staff, head, acting, hr] = await signedInDesks(browser, server.url, ['wangqiang', 'lina', 'liuyang', 'zhouting'], E2E_PASSWORD);
   });
 
   afterAll(async () => {

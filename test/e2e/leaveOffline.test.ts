@@ -2,16 +2,11 @@
 // two browser contexts. The staff member submits while offline, the request syncs by itself
 // when the network returns, the manager approves, and the requester sees it; a withdrawal made
 // offline after the approval is refused and the screen shows the truth and the reason.
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../server/app';
-import { silentLogger } from '../../server/log';
-import { chromiumMissing, Desk, launchChromium, until } from '../support/browser';
-
-const PASSWORD = 'e2e-demo-password';
-const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+import type { RunningServer } from '../../server/app';
+import { chromiumMissing, Desk, launchChromium, signedInDesks, until } from '../support/browser';
+import { E2E_PASSWORD, screenshot, startE2eServer } from '../support/e2eServer';
 
 describe.skipIf(chromiumMissing)('leave requests, offline and online, in the browser', () => {
   let server: RunningServer;
@@ -20,14 +15,9 @@ describe.skipIf(chromiumMissing)('leave requests, offline and online, in the bro
   let manager: Desk;
 
   beforeAll(async () => {
-    server = await startServer({ database: { kind: 'pglite', dataDir: null }, port: 0, staticDir, seedDemo: PASSWORD, log: silentLogger });
+    server = await startE2eServer();
     browser = await launchChromium();
-    staff = await Desk.open(browser, server.url);
-    manager = await Desk.open(browser, server.url);
-    await staff.signIn('wangqiang', PASSWORD);
-    await manager.signIn('lina', PASSWORD);
-    await staff.waitSynced();
-    await manager.waitSynced();
+    [staff, manager] = await signedInDesks(browser, server.url, ['wangqiang', 'lina'], E2E_PASSWORD);
   });
 
   let serverStopped = false;

@@ -8,19 +8,14 @@
 // says so, his "attending" must be confirmed again, and he confirms and adds it to his calendar.
 // Finally she cancels it, with a reason every attendee reads.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CN_2026 } from '../../shared/calendar/cn2026';
 import { addDays, agencyDate } from '../../shared/calendar/dates';
 import { officialCalendar } from '../../shared/calendar/official';
-import { startServer, type RunningServer } from '../../server/app';
-import { silentLogger } from '../../server/log';
-import { chromiumMissing, Desk, field, launchChromium, pickDate, until } from '../support/browser';
-
-const PASSWORD = 'e2e-demo-password';
-const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+import type { RunningServer } from '../../server/app';
+import { chromiumMissing, Desk, field, launchChromium, pickDate, signedInDesks, until } from '../support/browser';
+import { E2E_PASSWORD, screenshot, startE2eServer } from '../support/e2eServer';
 
 const today = agencyDate(new Date().toISOString());
 /** A working day a week or so ahead (王强 takes its morning off, and leave is counted in working days). */
@@ -36,7 +31,6 @@ const TITLE = '全市政务服务“一网通办”推进会';
 const ABSENT_REASON = '当天需赴区政务服务中心开展专项督查，无法参会';
 const CANCEL_REASON = '市政府临时安排专题调研，本次会议取消，另行通知';
 const CHANGE_NOTE = '王强同志当天上午请假，会议改至次日下午举行';
-
 
 /** Types a time (HH:mm) and confirms it with Enter (the form does not submit on Enter). */
 async function pickTime(desk: Desk, testId: string, time: string): Promise<void> {
@@ -58,19 +52,6 @@ async function pageShot(desk: Desk, name: string): Promise<void> {
   await desk.page.waitForTimeout(300); // the layout follows the new window size
   await desk.page.screenshot({ path: screenshot(name) });
   await desk.page.setViewportSize({ width: 1280, height: 800 });
-}
-
-/** The app's route (a hash route: '#/meetings/…') as a URL. */
-function routeOf(desk: Desk): URL {
-  return new URL(new URL(desk.page.url()).hash.slice(1) || '/', 'http://app');
-}
-
-async function untilUrl(desk: Desk, matches: (url: URL) => boolean, timeout = 20_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!matches(routeOf(desk))) {
-    if (Date.now() > deadline) throw new Error(`still at ${desk.page.url()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe.skipIf(chromiumMissing)('a meeting notice, its receipts, a substitute and a reschedule', () => {
@@ -100,16 +81,9 @@ describe.skipIf(chromiumMissing)('a meeting notice, its receipts, a substitute a
   }
 
   beforeAll(async () => {
-    server = await startServer({ database: { kind: 'pglite', dataDir: null }, port: 0, staticDir, seedDemo: PASSWORD, log: silentLogger });
+    server = await startE2eServer();
     browser = await launchChromium();
-    const open = () => Desk.open(browser, server.url);
-    [organizer, wang, chen, sun, zhao] = await Promise.all([open(), open(), open(), open(), open()]);
-    await organizer.signIn('lina', PASSWORD);
-    await wang.signIn('wangqiang', PASSWORD);
-    await chen.signIn('chenjing', PASSWORD);
-    await sun.signIn('sunlei', PASSWORD);
-    await zhao.signIn('zhaomin', PASSWORD);
-    await Promise.all([organizer, wang, chen, sun, zhao].map((d) => d.waitSynced()));
+    [organizer, wang, chen, sun, zhao] = await signedInDesks(browser, server.url, ['lina', 'wangqiang', 'chenjing', 'sunlei', 'zhaomin'], E2E_PASSWORD);
   });
 
   afterAll(async () => {
@@ -160,8 +134,8 @@ describe.skipIf(chromiumMissing)('a meeting notice, its receipts, a substitute a
     expect(await organizer.page.locator('[data-testid=meeting-substitute-allowed][aria-checked=true]').count()).toBe(1);
 
     await organizer.testId('meeting-submit').click();
-    await untilUrl(organizer, (url) => /^\/meetings\/[^/]+$/.test(url.pathname) && url.pathname !== '/meetings/new');
-    meetingId = decodeURIComponent(routeOf(organizer).pathname.split('/')[2] ?? '');
+    await organizer.untilRoute((url) => /^\/meetings\/[^/]+$/.test(url.pathname) && url.pathname !== '/meetings/new');
+    meetingId = decodeURIComponent(organizer.route().pathname.split('/')[2] ?? '');
     await until.attribute(organizer.testId('meeting-detail'), 'data-id', meetingId);
     await organizer.waitSynced();
 
@@ -197,7 +171,13 @@ describe.skipIf(chromiumMissing)('a meeting notice, its receipts, a substitute a
   });
 
   it('陈静 cannot come and gives her reason', async () => {
-    await openNotice(chen);
+    // She opens it from the keyboard: the title in the list is a link.
+    await chen.testId('nav-meetings').click();
+    const title = chen.page.locator(`[data-testid=meeting-row][data-id="${meetingId}"]`).getByTestId('meeting-title-link');
+    await until.visible(title, 30_000);
+    await title.focus();
+    await chen.page.keyboard.press('Enter');
+    await until.attribute(chen.testId('meeting-detail'), 'data-id', meetingId);
     await answer(chen, 'absent');
     // No reason, no reply: the form says so and nothing is queued.
     await chen.testId('meeting-reply-submit').click();
@@ -228,6 +208,7 @@ describe.skipIf(chromiumMissing)('a meeting notice, its receipts, a substitute a
     await until.attribute(sun.testId('meeting-my-state'), 'data-state', 'substitute');
     await until.text(sun.testId('meeting-my-reply'), '由 赵敏 代为参加');
     await sun.waitSynced();
+    await until.attribute(sun.testId('meeting-substitute-answer'), 'data-state', 'no_reply');
 
     await until.attribute(receipt('sunlei'), 'data-state', 'substitute');
     await until.text(receipt('sunlei').getByTestId('receipt-note'), '委派 赵敏');
@@ -245,6 +226,8 @@ describe.skipIf(chromiumMissing)('a meeting notice, its receipts, a substitute a
     await zhao.waitSynced();
 
     await until.attribute(receipt('zhaomin'), 'data-state', 'attending');
+    // 孙磊 reads her answer on his own notice.
+    await until.text(sun.testId('meeting-substitute-answer'), '赵敏 已确认代为参加');
   });
 
   it("the organizer's receipt table shows every answer, and she reminds the one who has not replied", async () => {
@@ -279,7 +262,7 @@ describe.skipIf(chromiumMissing)('a meeting notice, its receipts, a substitute a
 
   it('she moves the meeting: 王强 sees the change and must confirm again, and does', async () => {
     await organizer.testId('meeting-edit').click();
-    await untilUrl(organizer, (url) => url.pathname === `/meetings/${meetingId}/edit`);
+    await organizer.untilRoute((url) => url.pathname === `/meetings/${meetingId}/edit`);
     await until.visible(organizer.testId('meeting-form'));
     await pickDate(organizer.page, 'meeting-start-date', NEW_DAY);
     await pickTime(organizer, 'meeting-start-time', '14:00');
@@ -288,7 +271,7 @@ describe.skipIf(chromiumMissing)('a meeting notice, its receipts, a substitute a
     await until.visible(organizer.testId('meeting-editor-time-changed'));
     await field(organizer.page, 'meeting-note', 'textarea').fill(CHANGE_NOTE);
     await organizer.testId('meeting-submit').click();
-    await untilUrl(organizer, (url) => url.pathname === `/meetings/${meetingId}`);
+    await organizer.untilRoute((url) => url.pathname === `/meetings/${meetingId}`);
     await until.attribute(organizer.testId('meeting-detail'), 'data-revision', '2');
     await organizer.waitSynced();
 

@@ -8,19 +8,14 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, agencyDate } from '../../shared/calendar/dates';
 import { capitalAmount, formatYuan, parseYuan, sumFen } from '../../shared/money/money';
-import { startServer, type RunningServer } from '../../server/app';
-import { silentLogger } from '../../server/log';
-import { chromiumMissing, Desk, field, launchChromium, pickDate, until } from '../support/browser';
-
-const PASSWORD = 'e2e-demo-password';
-const staticDir = fileURLToPath(new URL('../../dist/renderer/', import.meta.url));
-const screenshot = (name: string) => fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url));
+import type { RunningServer } from '../../server/app';
+import { chromiumMissing, Desk, field, launchChromium, pickDate, signedInDesks, until } from '../support/browser';
+import { E2E_PASSWORD, screenshot, startE2eServer } from '../support/e2eServer';
 
 const today = agencyDate(new Date().toISOString());
 // A week ahead, back two days later: in the future, and within this year or the next.
@@ -70,21 +65,6 @@ async function typeCity(desk: Desk, testId: string, city: string): Promise<void>
   await desk.page.locator(`.ant-select-item-option[title="${city}"]:visible, .ant-select-item-option:visible:has-text("${city}")`).first().click();
 }
 
-
-/** The app's route (a hash route: '#/claims/new?trip=…') as a URL. */
-function routeOf(desk: Desk): URL {
-  return new URL(new URL(desk.page.url()).hash.slice(1) || '/', 'http://app');
-}
-
-/** Waits for the app's router to reach a page (client-side: no load event to wait for). */
-async function untilUrl(desk: Desk, matches: (url: URL) => boolean, timeout = 20_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!matches(routeOf(desk))) {
-    if (Date.now() > deadline) throw new Error(`still at ${desk.page.url()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function chooseOption(desk: Desk, selectTestId: string, option: Locator): Promise<void> {
   await desk.testId(selectTestId).click();
   await option.click();
@@ -101,14 +81,9 @@ describe.skipIf(chromiumMissing)('a business trip, its travel claim, and the pay
   let totalFen = 0;
 
   beforeAll(async () => {
-    server = await startServer({ database: { kind: 'pglite', dataDir: null }, port: 0, staticDir, seedDemo: PASSWORD, log: silentLogger });
+    server = await startE2eServer();
     browser = await launchChromium();
-    const open = () => Desk.open(browser, server.url);
-    [staff, head, finance] = await Promise.all([open(), open(), open()]);
-    await staff.signIn('wangqiang', PASSWORD);
-    await head.signIn('lina', PASSWORD);
-    await finance.signIn('yangfan', PASSWORD);
-    await Promise.all([staff, head, finance].map((d) => d.waitSynced()));
+    [staff, head, finance] = await signedInDesks(browser, server.url, ['wangqiang', 'lina', 'yangfan'], E2E_PASSWORD);
   });
 
   afterAll(async () => {
@@ -165,7 +140,7 @@ describe.skipIf(chromiumMissing)('a business trip, its travel claim, and the pay
     const detail = staff.testId('trip-detail');
     await until.attribute(detail, 'data-status', 'approved');
     await staff.page.locator('.ant-drawer').getByTestId('trip-claim').click();
-    await untilUrl(staff, (url) => url.pathname === '/claims/new' && url.searchParams.get('trip') === tripId);
+    await staff.untilRoute((url) => url.pathname === '/claims/new' && url.searchParams.get('trip') === tripId);
 
     // The trip's per-diem allowances (meals and local transport, per day in Beijing).
     const allowances = staff.page.locator('[data-testid=claim-allowance]');
@@ -202,8 +177,8 @@ describe.skipIf(chromiumMissing)('a business trip, its travel claim, and the pay
     await until.text(staff.testId('claim-payable'), formatYuan(totalFen - (parseYuan(ADVANCE) ?? 0)));
 
     await staff.testId('claim-submit').click();
-    await untilUrl(staff, (url) => /^\/claims\/[^/]+$/.test(url.pathname) && url.pathname !== '/claims/new');
-    claimId = decodeURIComponent(routeOf(staff).pathname.split('/')[2] ?? '');
+    await staff.untilRoute((url) => /^\/claims\/[^/]+$/.test(url.pathname) && url.pathname !== '/claims/new');
+    claimId = decodeURIComponent(staff.route().pathname.split('/')[2] ?? '');
     await until.attribute(staff.testId('claim-detail'), 'data-id', claimId);
     await until.attribute(staff.testId('claim-detail'), 'data-status', 'pending');
     await staff.waitSynced();
@@ -246,7 +221,7 @@ describe.skipIf(chromiumMissing)('a business trip, its travel claim, and the pay
     await until.text(detail, REFERENCE);
 
     await staff.page.locator('.ant-drawer').getByTestId('claim-print').click();
-    await untilUrl(staff, (url) => url.pathname === `/print/claim/${claimId}`);
+    await staff.untilRoute((url) => url.pathname === `/print/claim/${claimId}`);
     const sheet = staff.page.locator('[data-testid=print-sheet][data-kind=claim]');
     await until.visible(sheet);
     expect((await staff.testId('print-capital').innerText()).trim()).toBe(capitalAmount(totalFen));

@@ -3,30 +3,20 @@
 // receipts that must reach the server before the claim that names them (blob.missing), an upload
 // cut half-way that resumes, and the whole chain from a trip to the payment, each party seeing
 // each step by pull. On PGlite and on PostgreSQL.
-import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { randomId } from '../../renderer/db';
 import { storeAttachment } from '../../renderer/db/blobs';
 import { BlobUploader } from '../../renderer/sync/blobUploader';
 import { invoiceRegistryId, type ClaimSubmitArgs } from '../../shared/mutators/claims';
-import type { CollectionName, Collections } from '../../shared/mutators/types';
-import { SCHEMA_VERSION, type PushResponse } from '../../shared/protocol/sync';
 import { BACKENDS } from '../support/backends';
-import { connectClient, login, startTestServer, waitFor, type TestClient, type TestServer } from '../support/harness';
+import { login } from '../support/harness';
+import { sees, serverSuite } from '../support/serverSuite';
+import { openSocket, pushMutation, sha256Hex } from '../support/wire';
 
-const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** A scanned invoice: a PDF header and enough random bytes to make it unique and worth cutting. */
 const scan = (label: string, size = 64 * 1024) => new Uint8Array(Buffer.concat([Buffer.from(`%PDF-1.7 ${label} `), randomBytes(size)]));
 const picked = (name: string, bytes: Uint8Array) => ({ name, type: 'application/pdf', size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer });
-
-function openSocket(url: string, token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
 
 /** An invoice number nobody has claimed in this run. */
 const freshInvoice = () => `0440${randomBytes(6).toString('hex').toUpperCase()}`;
@@ -35,47 +25,8 @@ type LineArgs = ClaimSubmitArgs['lines'][number];
 const line = (overrides: Partial<LineArgs> = {}): LineArgs => ({ id: randomId(), category: 'transport', date: '2026-03-09', amountMinor: 55_300, description: '高铁 广州南—北京西', ...overrides });
 
 describe.each(BACKENDS)('expense claims enforced by the server (%s)', (backend) => {
-  let server: TestServer;
-  const clients = new Map<string, TestClient>();
-  const extra: TestClient[] = [];
-
-  /** One signed-in, synced machine per person, shared by the tests of this file. */
-  async function client(username: string): Promise<TestClient> {
-    let c = clients.get(username);
-    if (!c) {
-      c = await connectClient(server.url, username);
-      clients.set(username, c);
-    }
-    if (c.engine.getStatus().connection === 'offline') c.engine.start();
-    await c.settle();
-    return c;
-  }
-
-  async function serverDoc<C extends CollectionName>(c: C, id: string): Promise<Collections[C] | undefined> {
-    return (await server.db.query<{ data: Collections[C] }>('SELECT data FROM documents WHERE collection = $1 AND id = $2 AND NOT deleted', [c, id])).rows[0]?.data;
-  }
-  const blobStored = async (hash: string) => Number((await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM blobs WHERE sha256 = $1', [hash])).rows[0]?.n) > 0;
-
-  /** Pulls until `c` holds the claim with `id` in a state `check` accepts. */
-  async function sees(c: TestClient, what: string, check: () => Promise<boolean>): Promise<void> {
-    await waitFor(
-      async () => {
-        c.engine.syncNow();
-        await c.engine.whenIdle();
-        return check();
-      },
-      10_000,
-      `${c.username} to see ${what}`,
-    );
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer(backend);
-  });
-  afterAll(async () => {
-    for (const c of [...clients.values(), ...extra]) c.close();
-    await server.close();
-  });
+  const suite = serverSuite(backend);
+  const { client, serverDoc, blobStored } = suite;
 
   it('accepts exactly one of two offline claims of the same invoice; the other is rolled back on its machine with the reason', async () => {
     const [a, b] = [await client('wangqiang'), await client('zhaomin')];
@@ -110,17 +61,12 @@ describe.each(BACKENDS)('expense claims enforced by the server (%s)', (backend) 
   it('refuses a claim whose receipt never reached the server (blob.missing), and accepts it once the uploader has sent the file', async () => {
     const staff = await client('liuyang');
     const bytes = scan('receipt never uploaded');
-    const hash = sha(bytes);
+    const hash = sha256Hex(bytes);
     const receipt = { sha256: hash, name: '发票.pdf', mediaType: 'application/pdf', size: bytes.byteLength };
     const args = { id: randomId(), title: '会议费', lines: [line({ category: 'conference', invoiceNumber: freshInvoice(), receipts: [receipt] })] };
-    const { token } = await login(server.url, 'liuyang');
-    const socket = await openSocket(server.url, token);
-    const push = async (mutationId: number) =>
-      (await socket.timeout(10_000).emitWithAck('sync:push', {
-        schemaVersion: SCHEMA_VERSION,
-        clientId: `claims-blob-${backend}`,
-        mutations: [{ id: mutationId, name: 'claim.submit', args, clientTime: new Date().toISOString() }],
-      })) as PushResponse;
+    const { token } = await login(suite.server.url, 'liuyang');
+    const socket = await openSocket(suite.server.url, token);
+    const push = (mutationId: number) => pushMutation(socket, `claims-blob-${backend}`, mutationId, 'claim.submit', args);
     try {
       // Straight over the protocol, without uploading first: refused for good.
       const refused = await push(1);
@@ -130,7 +76,7 @@ describe.each(BACKENDS)('expense claims enforced by the server (%s)', (backend) 
       // The client keeps the file, and its uploader sends it before anything is pushed.
       const stored = await storeAttachment(staff.store, picked('发票.pdf', bytes));
       expect(stored).toMatchObject({ ok: true, attachment: { sha256: hash } });
-      const uploader = new BlobUploader({ serverUrl: server.url, getToken: () => token });
+      const uploader = new BlobUploader({ serverUrl: suite.server.url, getToken: () => token });
       expect(await uploader.uploadPending(staff.store)).toMatchObject({ uploaded: [hash], stopped: null });
       expect(await blobStored(hash)).toBe(true);
 
@@ -145,7 +91,7 @@ describe.each(BACKENDS)('expense claims enforced by the server (%s)', (backend) 
   it('resumes an upload cut half-way, and the claim it holds back is then accepted', async () => {
     const staff = await client('chenjing');
     const bytes = scan('cut half-way', 256 * 1024);
-    const hash = sha(bytes);
+    const hash = sha256Hex(bytes);
     staff.engine.stop();
     const stored = await storeAttachment(staff.store, picked('住宿发票.pdf', bytes));
     if (!stored.ok) throw new Error(stored.code);
@@ -166,8 +112,8 @@ describe.each(BACKENDS)('expense claims enforced by the server (%s)', (backend) 
       });
       return fetch(input, { ...init, body, duplex: 'half' } as RequestInit);
     };
-    const { token } = await login(server.url, 'chenjing');
-    const cut = await new BlobUploader({ serverUrl: server.url, getToken: () => token, fetch: cutting }).uploadPending(staff.store);
+    const { token } = await login(suite.server.url, 'chenjing');
+    const cut = await new BlobUploader({ serverUrl: suite.server.url, getToken: () => token, fetch: cutting }).uploadPending(staff.store);
     expect(cuts).toBe(1);
     expect(cut).toMatchObject({ uploaded: [], failed: [], stopped: 'offline' });
     // Nothing half-written is kept, and the file is still owed.

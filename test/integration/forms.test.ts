@@ -3,85 +3,32 @@
 // colleagues pull the catalog and download each version's file by its hash, a form published
 // before its file reached the server is refused (blob.missing) and accepted once it has, and
 // staff cannot publish. On PGlite and on PostgreSQL.
-import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io, type Socket } from 'socket.io-client';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { randomId } from '../../renderer/db';
-import { BlobUploader } from '../../renderer/sync/blobUploader';
 import { agencyDate } from '../../shared/calendar/dates';
-import type { FormFile, FormTemplate } from '../../shared/domain/forms';
 import { currentVersion, versionStatus } from '../../shared/forms/catalog';
 import { MutationRejected } from '../../shared/mutators';
+import type { FormFile } from '../../shared/domain/forms';
 import type { FormPublishArgs } from '../../shared/mutators/forms';
-import { SCHEMA_VERSION, type PushResponse } from '../../shared/protocol/sync';
 import { BACKENDS } from '../support/backends';
-import { connectClient, login, startTestServer, waitFor, type TestClient, type TestServer } from '../support/harness';
+import { login } from '../support/harness';
+import { sees, serverSuite } from '../support/serverSuite';
+import { downloadAs, keepLocal, openSocket, pushMutation, putBlob, sha256Hex } from '../support/wire';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 /** An office file: a ZIP header and random bytes, unique per call. */
 const officeFile = (label: string, size = 32 * 1024) => new Uint8Array(Buffer.concat([Buffer.from(`PK\u0003\u0004${label}`), randomBytes(size)]));
-
-/** Keeps a picked template file on the publisher's machine, to be uploaded before the publish is pushed. */
-async function keepLocal(c: TestClient, name: string, mediaType: string, bytes: Uint8Array): Promise<FormFile> {
-  const file = { sha256: sha(bytes), name, mediaType, size: bytes.byteLength };
-  await c.store.db.blobs.put({ ...file, data: new Blob([bytes.slice()], { type: mediaType }), uploaded: 0, createdAt: new Date().toISOString() });
-  return file;
-}
 
 function publishArgs(id: string, file: FormFile, overrides: Partial<FormPublishArgs> = {}): FormPublishArgs {
   return { id, title: '请假审批表', category: '人事', issuingDepartment: '人事处', description: '年休假、事假、病假通用', version: '2025版', effectiveOn: '2025-01-01', note: '', file, ...overrides };
 }
 
-function openSocket(url: string, token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
 describe.each(BACKENDS)('forms library: template files on the server (%s)', (backend) => {
-  let server: TestServer;
-  const clients = new Map<string, TestClient>();
-
-  /** One signed-in, synced machine per person, shared by the tests of this file. */
-  async function client(username: string): Promise<TestClient> {
-    let c = clients.get(username);
-    if (!c) {
-      c = await connectClient(server.url, username);
-      clients.set(username, c);
-    }
-    await c.settle();
-    return c;
-  }
-
-  async function serverForm(id: string): Promise<FormTemplate | undefined> {
-    return (await server.db.query<{ data: FormTemplate }>("SELECT data FROM documents WHERE collection = 'formTemplates' AND id = $1 AND NOT deleted", [id])).rows[0]?.data;
-  }
-  const blobStored = async (hash: string) => Number((await server.db.query<{ n: unknown }>('SELECT count(*) AS n FROM blobs WHERE sha256 = $1', [hash])).rows[0]?.n) > 0;
-
-  /** Pulls until `c` holds what `check` looks for. */
-  async function sees(c: TestClient, what: string, check: () => Promise<boolean>): Promise<void> {
-    await waitFor(
-      async () => {
-        c.engine.syncNow();
-        await c.engine.whenIdle();
-        return check();
-      },
-      10_000,
-      `${c.username} to see ${what}`,
-    );
-  }
-
-  beforeAll(async () => {
-    server = await startTestServer(backend);
-  });
-  afterAll(async () => {
-    for (const c of clients.values()) c.close();
-    await server.close();
-  });
+  const suite = serverSuite(backend);
+  const { client, blobStored } = suite;
+  const serverForm = (id: string) => suite.serverDoc('formTemplates', id);
 
   it('a publisher uploads a template and publishes it; a colleague pulls the form and downloads the file by its hash', async () => {
     const hr = await client('zhouting');
@@ -108,23 +55,17 @@ describe.each(BACKENDS)('forms library: template files on the server (%s)', (bac
 
   it('refuses a form whose file never reached the server (blob.missing), and accepts it once the file is uploaded', async () => {
     const bytes = officeFile('差旅费报销单');
-    const file = { sha256: sha(bytes), name: '差旅费报销单.xlsx', mediaType: XLSX, size: bytes.byteLength };
+    const file = { sha256: sha256Hex(bytes), name: '差旅费报销单.xlsx', mediaType: XLSX, size: bytes.byteLength };
     const args = publishArgs(randomId(), file, { title: '差旅费报销单', category: '财务', issuingDepartment: '财务处' });
-    const { token } = await login(server.url, 'yangfan');
-    const socket = await openSocket(server.url, token);
-    const push = async (mutationId: number) =>
-      (await socket.timeout(10_000).emitWithAck('sync:push', {
-        schemaVersion: SCHEMA_VERSION,
-        clientId: `forms-blob-${backend}`,
-        mutations: [{ id: mutationId, name: 'form.publish', args, clientTime: new Date().toISOString() }],
-      })) as PushResponse;
+    const { token } = await login(suite.server.url, 'yangfan');
+    const socket = await openSocket(suite.server.url, token);
+    const push = (mutationId: number) => pushMutation(socket, `forms-blob-${backend}`, mutationId, 'form.publish', args);
     try {
       const refused = await push(1);
       expect(refused.ok && refused.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'blob.missing', params: { name: '差旅费报销单.xlsx' } } });
       expect(await serverForm(args.id)).toBeUndefined();
 
-      const put = await fetch(`${server.url}/api/blobs/${file.sha256}`, { method: 'PUT', headers: { 'content-type': XLSX, authorization: `Bearer ${token}` }, body: bytes });
-      expect(put.status).toBe(201);
+      expect(await putBlob(suite.server.url, token, file.sha256, XLSX, bytes)).toBe(201);
       const accepted = await push(2);
       expect(accepted.ok && accepted.results[0]?.status).toBe('applied');
       expect((await serverForm(args.id))?.versions.map((v) => v.file)).toEqual([file]);
@@ -158,16 +99,8 @@ describe.each(BACKENDS)('forms library: template files on the server (%s)', (bac
     expect(currentVersion(form!, today)?.version).toBe('v1.10');
     expect(form!.versions.map((v) => versionStatus(form!, v, today))).toEqual(['superseded', 'current']);
 
-    const { token } = await login(server.url, 'chenjing');
-    const downloads = new BlobUploader({ serverUrl: server.url, getToken: () => token });
-    for (const [file, bytes] of [
-      [oldFile, oldBytes],
-      [newFile, newBytes],
-    ] as const) {
-      const got = await downloads.download(file.sha256);
-      expect(got.ok).toBe(true);
-      if (got.ok) expect(new Uint8Array(await got.data.arrayBuffer())).toEqual(bytes);
-    }
+    expect(await downloadAs(suite.server.url, 'chenjing', oldFile.sha256)).toEqual(oldBytes);
+    expect(await downloadAs(suite.server.url, 'chenjing', newFile.sha256)).toEqual(newBytes);
   });
 
   it('refuses publishing by staff: at once on their own machine, and by the server for a client that tries anyway', async () => {
@@ -185,22 +118,18 @@ describe.each(BACKENDS)('forms library: template files on the server (%s)', (bac
     expect(await staff.store.db.formTemplates.get(args.id)).toBeUndefined();
 
     // The same file uploaded by hand and the mutation pushed straight over the protocol.
-    const { token } = await login(server.url, 'zhaomin');
-    expect((await fetch(`${server.url}/api/blobs/${file.sha256}`, { method: 'PUT', headers: { 'content-type': DOCX, authorization: `Bearer ${token}` }, body: bytes })).status).toBe(201);
-    const socket = await openSocket(server.url, token);
+    const { token } = await login(suite.server.url, 'zhaomin');
+    expect(await putBlob(suite.server.url, token, file.sha256, DOCX, bytes)).toBe(201);
+    const socket = await openSocket(suite.server.url, token);
     try {
-      const res = (await socket.timeout(10_000).emitWithAck('sync:push', {
-        schemaVersion: SCHEMA_VERSION,
-        clientId: `forms-staff-${backend}`,
-        mutations: [{ id: 1, name: 'form.publish', args, clientTime: new Date().toISOString() }],
-      })) as PushResponse;
+      const res = await pushMutation(socket, `forms-staff-${backend}`, 1, 'form.publish', args);
       expect(res.ok && res.results[0]).toMatchObject({ status: 'rejected', reason: { code: 'auth.forbidden' } });
     } finally {
       socket.close();
     }
     expect(await serverForm(args.id)).toBeUndefined();
     // Nobody else can read a file no published form references.
-    const other = await login(server.url, 'wangqiang');
-    expect((await fetch(`${server.url}/api/blobs/${file.sha256}`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(404);
+    const other = await login(suite.server.url, 'wangqiang');
+    expect((await fetch(`${suite.server.url}/api/blobs/${file.sha256}`, { headers: { authorization: `Bearer ${other.token}` } })).status).toBe(404);
   });
 });

@@ -7,10 +7,11 @@
 // Dates are relative to today (cancellation needs leave not yet started, report-back leave that
 // has): future leave goes in March of next year, which holds no public holiday and no adjusted
 // working day, so a span of weekdays counts one working day per weekday.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/backends';
-import { io, type Socket } from 'socket.io-client';
-import { DEMO_PASSWORD, connectClient, login, startTestServer, waitFor, type TestClient, type TestServer } from '../support/harness';
+import { DEMO_PASSWORD, login, waitFor, type TestClient } from '../support/harness';
+import { serverSuite } from '../support/serverSuite';
+import { openSocket, pushMutation } from '../support/wire';
 import { randomId } from '../../renderer/db';
 import { createAccounts } from '../../server/admin/accounts';
 import { addDays, agencyDate, dayOfWeek } from '../../shared/calendar/dates';
@@ -18,8 +19,6 @@ import type { User } from '../../shared/domain/directory';
 import type { LeaveRequest } from '../../shared/domain/leave';
 import type { LedgerEntry } from '../../shared/domain/ledger';
 import { computeBalance } from '../../shared/leave/ledger';
-import type { CollectionName, Collections } from '../../shared/mutators/types';
-import { SCHEMA_VERSION, type PushResponse } from '../../shared/protocol/sync';
 
 const TODAY = agencyDate(new Date().toISOString());
 const YEAR = Number(TODAY.slice(0, 4));
@@ -29,14 +28,6 @@ function marchWeek(n: number): string {
   let monday = `${YEAR + 1}-03-01`;
   while (dayOfWeek(monday) !== 1) monday = addDays(monday, 1);
   return addDays(monday, 7 * n);
-}
-
-function openSocket(url: string, token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
 }
 
 const isWeekend = (date: string) => dayOfWeek(date) === 0 || dayOfWeek(date) === 6;
@@ -66,25 +57,10 @@ const NEWCOMERS: User[] = [
 const decree514 = (years: number) => (years < 1 ? 0 : years < 10 ? 5 : years < 20 ? 10 : 15);
 
 describe.each(BACKENDS)('leave rules enforced by the server (%s)', (backend) => {
-  let server: TestServer;
-  const clients = new Map<string, TestClient>();
-  const extra: TestClient[] = [];
-
-  /** One signed-in, synced machine per person, shared by the tests of this file. */
-  async function client(username: string): Promise<TestClient> {
-    let c = clients.get(username);
-    if (!c) {
-      c = await connectClient(server.url, username);
-      clients.set(username, c);
-    }
-    if (c.engine.getStatus().connection === 'offline') c.engine.start();
-    await c.settle();
-    return c;
-  }
-
-  async function serverDoc<C extends CollectionName>(c: C, id: string): Promise<Collections[C] | undefined> {
-    return (await server.db.query<{ data: Collections[C] }>('SELECT data FROM documents WHERE collection = $1 AND id = $2 AND NOT deleted', [c, id])).rows[0]?.data;
-  }
+  const suite = serverSuite(backend, {
+    setup: (server) => server.db.transaction((tx) => createAccounts(tx, null, NEWCOMERS.map((user) => ({ user, password: DEMO_PASSWORD })))),
+  });
+  const { client, anotherMachine, serverDoc } = suite;
 
   /** What `c` can see of `userId`'s balance of a type for leave starting `asOf`: the ledger minus pending requests. */
   async function available(c: TestClient, userId: string, typeId: string, asOf: string): Promise<number> {
@@ -98,15 +74,6 @@ describe.each(BACKENDS)('leave rules enforced by the server (%s)', (backend) => 
   const inbox = async (c: TestClient) => (await c.store.db.leaveRequests.where('pendingApproverIds').equals(c.userId).toArray()).map((r) => r.id);
   const local = (c: TestClient, id: string) => c.store.db.leaveRequests.get(id);
   const until = (what: string, condition: () => Promise<boolean>) => waitFor(condition, 10_000, what);
-
-  beforeAll(async () => {
-    server = await startTestServer(backend);
-    await server.db.transaction((tx) => createAccounts(tx, null, NEWCOMERS.map((user) => ({ user, password: DEMO_PASSWORD }))));
-  });
-  afterAll(async () => {
-    for (const c of [...clients.values(), ...extra]) c.close();
-    await server.close();
-  });
 
   it('HR allocates the year to newcomers by Decree 514; a balance is readable by its owner and HR only', async () => {
     const hr = await client('zhouting');
@@ -122,7 +89,7 @@ describe.each(BACKENDS)('leave rules enforced by the server (%s)', (backend) => 
     expect(await allocation('hr2')).toMatchObject({ kind: 'allocation', userId: 'hr2', days: decree514(YEAR - 2021), actorId: 'zhouting', effectiveOn: `${YEAR}-01-01`, expiresOn: `${YEAR + 1}-12-31` });
     expect(await serverDoc('leaveLedger', `al-${YEAR}-home_visit-keyuan`)).toMatchObject({ days: 20, expiresOn: `${YEAR}-12-31` });
     // Running it again gave nobody a second allocation (the demo staff had theirs from the seed).
-    const { rows } = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM documents WHERE collection = 'leaveLedger' AND data->>'kind' = 'allocation'");
+    const { rows } = await suite.server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM documents WHERE collection = 'leaveLedger' AND data->>'kind' = 'allocation'");
     expect(rows[0]?.n).toBe(3 * 12); // 9 demo staff and 3 newcomers: annual, home visit, next year's home visit
 
     const keyuan = await client('keyuan');
@@ -171,8 +138,7 @@ describe.each(BACKENDS)('leave rules enforced by the server (%s)', (backend) => 
   it('applies exactly one of two offline submits that together exceed the balance', async () => {
     // The same person on two machines (a desktop in the office and a laptop), both offline.
     const desktop = await client('wangqiang');
-    const laptop = await connectClient(server.url, 'wangqiang');
-    extra.push(laptop);
+    const laptop = await anotherMachine('wangqiang');
     await laptop.settle();
     const balance = await available(desktop, 'wangqiang', 'annual', marchWeek(0));
     const days = Math.floor(balance / 2) + 1; // each fits alone; both do not
@@ -206,27 +172,18 @@ describe.each(BACKENDS)('leave rules enforced by the server (%s)', (backend) => 
   it('applies exactly one of two overlapping requests pushed by two machines at the same moment', async () => {
     // Straight over the protocol, so that both pushes reach the server together: on PostgreSQL
     // their transactions then run side by side, each finding no overlapping request committed.
-    const { token } = await login(server.url, 'yangfan');
-    const sockets = await Promise.all([openSocket(server.url, token), openSocket(server.url, token)]);
+    const { token } = await login(suite.server.url, 'yangfan');
+    const sockets = await Promise.all([openSocket(suite.server.url, token), openSocket(suite.server.url, token)]);
     try {
       for (let round = 0; round < 5; round++) {
         const ids = [randomId(), randomId()];
         const day = weekdays(addDays(marchWeek(0), round), 1);
-        const results = await Promise.all(
-          sockets.map(
-            (s, i) =>
-              s.timeout(10_000).emitWithAck('sync:push', {
-                schemaVersion: SCHEMA_VERSION,
-                clientId: `round-${round}-machine-${i}`,
-                mutations: [{ id: 1, name: 'leave.submit', args: { id: ids[i], type: 'personal', ...day, reason: '事务' }, clientTime: new Date().toISOString() }],
-              }) as Promise<PushResponse>,
-          ),
-        );
+        const results = await Promise.all(sockets.map((s, i) => pushMutation(s, `round-${round}-machine-${i}`, 1, 'leave.submit', { id: ids[i], type: 'personal', ...day, reason: '事务' })));
         const statuses = results.map((r) => (r.ok ? r.results[0]?.status : r.error)).sort();
         expect(statuses, `round ${round}`).toEqual(['applied', 'rejected']);
         const refused = results.flatMap((r) => (r.ok ? r.results : [])).find((r) => r.status === 'rejected');
         expect(refused?.reason?.code).toBe('leave.overlap');
-        const { rows } = await server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM documents WHERE collection = 'leaveRequests' AND id = ANY($1)", [ids]);
+        const { rows } = await suite.server.db.query<{ n: number }>("SELECT count(*)::int AS n FROM documents WHERE collection = 'leaveRequests' AND id = ANY($1)", [ids]);
         expect(rows[0]?.n).toBe(1);
       }
     } finally {

@@ -227,7 +227,7 @@ describe.each(BACKENDS)('migration 0006: absences of leave approved before it (%
     db = null;
   });
 
-  it('writes one active absence per approved request, over the days really taken, readable by everyone; nothing for leave not taken', async () => {
+  it('writes one active absence per approved request, over the days really taken, readable by meeting organizers and the person; nothing for leave not taken', async () => {
     db = await openUnmigrated(backend);
     await migrate(db, { through: '0005' });
     const cancellationStep: ApprovalStep = { kind: 'manager', role: null, mode: 'any', approverIds: ['lina'], delegates: [], status: 'pending', decisions: [] };
@@ -283,15 +283,15 @@ describe.each(BACKENDS)('migration 0006: absences of leave approved before it (%
     for (const r of rows) {
       expect(r.id).toBe(`ab-${r.data.leaveRequestId}`);
       expect(docSchemas.absences.safeParse(r.data).error?.issues ?? []).toEqual([]);
-      expect(r.readers).toEqual(['all']);
+      expect([...r.readers].sort()).toEqual([`user:${r.data.userId}`, 'role:meeting_organizer'].sort());
       // After every cursor a client held before the upgrade: its next pull brings them.
       expect(toNumber(r.seq)).toBeGreaterThan(seqBefore);
     }
 
-    // Any colleague's client receives them on its next pull.
+    // A meeting organizer's client receives them on its next pull.
     await db.query("INSERT INTO accounts (user_id, username, password_hash) VALUES ('chenjing', 'chenjing', 'x')");
     await db.query(`INSERT INTO documents (collection, id, data, deleted, seq, readers) VALUES
-      ('users', 'chenjing', '{"id":"chenjing","username":"chenjing","displayName":"陈静","departmentId":"business","managerId":null,"rank":5,"title":"一级科员","roles":["staff"],"active":true}', false, $1, '{all}')`, [seqBefore]);
+      ('users', 'chenjing', '{"id":"chenjing","username":"chenjing","displayName":"陈静","departmentId":"business","managerId":null,"rank":5,"title":"一级科员","roles":["staff","meeting_organizer"],"active":true}', false, $1, '{all}')`, [seqBefore]);
     const page = await processPull({ db, userId: 'chenjing', clientId: 'client-chenjing-06' }, { cursor: seqBefore, scope: 0 });
     if (!page.ok) throw new Error(page.error);
     expect(page.changes.filter((c) => c.c === 'absences').map((c) => c.id).sort()).toEqual(['ab-m6-approved', 'ab-m6-back', 'ab-m6-cancel-pending', 'ab-m6-half']);

@@ -1,24 +1,14 @@
 // The sync protocol and the sign-in API, spoken directly over socket.io and HTTP: idempotent
 // ordered pushes, gap refusal, schema versions, bad input, sessions and throttling.
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/backends';
 import { DEMO_PASSWORD, connectClient, login, startTestServer, waitFor, type TestServer } from '../support/harness';
+import { openSocket } from '../support/wire';
 import { randomId } from '../../renderer/db';
 import { setAccountDisabled } from '../../server/admin/accounts';
 import { addDays } from '../../shared/calendar/dates';
 import { SCHEMA_VERSION, type PullResponse, type PushResponse } from '../../shared/protocol/sync';
-
-function openSocket(url: string, token: string): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
-      socket.close();
-      reject(err);
-    });
-  });
-}
 
 let submits = 0;
 /** One day of sick leave, each on a weekday of its own (one person's requests may not overlap). */

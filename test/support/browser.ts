@@ -132,7 +132,32 @@ export class Desk {
     return this.page.locator(`[data-testid=request-row][data-id="${id}"]`);
   }
 
+  /** The app's route (a hash route: '#/claims/new?trip=…') as a URL. */
+  route(): URL {
+    return new URL(new URL(this.page.url()).hash.slice(1) || '/', 'http://app');
+  }
+
+  /** Waits for the app's router to reach a page (client-side: no load event to wait for). */
+  async untilRoute(matches: (url: URL) => boolean, timeout = WAIT_MS): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (!matches(this.route())) {
+      if (Date.now() > deadline) throw new Error(`still at ${this.page.url()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }
+}
+
+/**
+ * One desk per user name, each in its own browser context, signed in one after the other and
+ * then synced: `const [staff, head] = await signedInDesks(browser, url, ['wangqiang', 'lina'], PASSWORD)`.
+ */
+export async function signedInDesks<const U extends readonly string[]>(browser: Browser, serverUrl: string, usernames: U, password: string): Promise<{ [K in keyof U]: Desk }> {
+  const desks = await Promise.all(usernames.map(() => Desk.open(browser, serverUrl)));
+  for (const [i, desk] of desks.entries()) await desk.signIn(usernames[i]!, password);
+  await Promise.all(desks.map((d) => d.waitSynced()));
+  return desks as { [K in keyof U]: Desk };
 }

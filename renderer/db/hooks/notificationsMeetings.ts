@@ -4,11 +4,13 @@
 // flooded with every old notice. Also this device's meeting reminder: how long before a
 // meeting starts to pop up a desktop notification, and which reminders it already showed.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { Absence, Meeting, MeetingReply } from '../../../shared/domain/meeting';
+import { addDays, AGENCY_UTC_OFFSET_MINUTES } from '../../../shared/calendar/dates';
+import { meetingReplyId, type Absence, type Meeting, type MeetingReply } from '../../../shared/domain/meeting';
 import type { BureauDb } from '../database';
 import { useStore } from '../hooks';
 import type { LocalStore } from '../localStore';
 import { outdatedSavedForms, type OutdatedSavedForm } from './forms';
+import { meetingsEndingAfter } from './meetings';
 import { ANNOUNCED_KEY } from './notifications';
 
 /** Meeting and form notifications count as unread only after this instant (set once per device). */
@@ -24,11 +26,18 @@ export const MEETING_REMINDER_CHOICES = [5, 10, 15, 30, 60] as const;
 export const DEFAULT_MEETING_REMINDER_MINUTES = 15;
 /** Seen notices kept at most (the newest); a notice long gone from the device needs no entry. */
 const MAX_SEEN = 2000;
+/** Notices that ended longer ago than this no longer give notifications (nor are read for them). */
+export const NOTICE_NOTIFICATION_DAYS = 30;
+
+/** The start (agency midnight) of the day `days` before `today`, as an instant. */
+function daysBefore(today: string, days: number): string {
+  return new Date(Date.parse(`${addDays(today, -days)}T00:00:00.000Z`) - AGENCY_UTC_OFFSET_MINUTES * 60_000).toISOString();
+}
 
 export interface NoticeNotificationSources {
-  /** Notices listing the user as an attendee. */
+  /** Notices listing the user as an attendee (ended in the last NOTICE_NOTIFICATION_DAYS days at most). */
   invited: Meeting[];
-  /** Notices the user issued. */
+  /** Notices the user issued (the same window). */
   organized: Meeting[];
   /** The replies to those notices held here (the user's own, a nominator's, and all replies to what the user organizes). */
   replies: MeetingReply[];
@@ -50,16 +59,18 @@ function stringRecord(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
-/** Reads the sources once (for tests, the starting point and the live query below). `today` is the agency date. */
+/**
+ * Reads the sources once (for tests, the starting point and the live query below). `today` is
+ * the agency date. Only notices that ended at most NOTICE_NOTIFICATION_DAYS days ago are read
+ * (through the `endAt` index), with the replies to them and the leave of their attendees: a
+ * device holding years of notices reads a few weeks' worth.
+ */
 export async function loadNoticeNotificationSources(store: Pick<LocalStore, 'db' | 'userId'>, today: string): Promise<NoticeNotificationSources> {
   const { db, userId } = store;
   return db.transaction('r', [db.meetings, db.meetingReplies, db.absences, db.savedForms, db.formTemplates, db.meta], async () => {
-    const [invited, organized, seen, from] = await Promise.all([
-      db.meetings.where('attendeeIds').equals(userId).toArray(),
-      db.meetings.where('organizerId').equals(userId).toArray(),
-      db.meta.get(MEETINGS_SEEN_KEY),
-      db.meta.get(NOTICES_READ_FROM_KEY),
-    ]);
+    const [recent, seen, from] = await Promise.all([meetingsEndingAfter(db, userId, daysBefore(today, NOTICE_NOTIFICATION_DAYS)), db.meta.get(MEETINGS_SEEN_KEY), db.meta.get(NOTICES_READ_FROM_KEY)]);
+    const invited = recent.filter((m) => m.attendeeIds.includes(userId));
+    const organized = recent.filter((m) => m.organizerId === userId);
     const meetingIds = [...new Set([...invited, ...organized].map((m) => m.id))];
     const people = [...new Set(organized.flatMap((m) => m.attendeeIds))];
     const [replies, absences, outdatedForms] = await Promise.all([
@@ -158,27 +169,28 @@ export function useMeetingReminderMinutes(): number | null {
 }
 
 export interface MeetingReminderSources {
-  /** Notices the user organizes or is invited to. */
+  /** Notices the user organizes or is invited to that had not ended at the start of yesterday (agency time). */
   meetings: Meeting[];
-  /** The user's own replies. */
+  /** The user's own replies to them. */
   replies: MeetingReply[];
 }
 
-export async function loadMeetingReminderSources(store: Pick<LocalStore, 'db' | 'userId'>): Promise<MeetingReminderSources> {
+/**
+ * The notices a reminder may still be due for, and the user's replies to them. From the start
+ * of the day before `today` (agency date): a margin, so the query changes once a day only.
+ */
+export async function loadMeetingReminderSources(store: Pick<LocalStore, 'db' | 'userId'>, today: string): Promise<MeetingReminderSources> {
   const { db, userId } = store;
   return db.transaction('r', [db.meetings, db.meetingReplies], async () => {
-    const [invited, organized, replies] = await Promise.all([
-      db.meetings.where('attendeeIds').equals(userId).toArray(),
-      db.meetings.where('organizerId').equals(userId).toArray(),
-      db.meetingReplies.where('userId').equals(userId).toArray(),
-    ]);
-    return { meetings: [...new Map([...invited, ...organized].map((m) => [m.id, m])).values()], replies };
+    const meetings = await meetingsEndingAfter(db, userId, daysBefore(today, 1));
+    const replies = await db.meetingReplies.bulkGet(meetings.map((m) => meetingReplyId(m.id, userId)));
+    return { meetings, replies: replies.filter((r): r is MeetingReply => r !== undefined) };
   });
 }
 
-export function useMeetingReminderSources(): MeetingReminderSources | undefined {
+export function useMeetingReminderSources(today: string): MeetingReminderSources | undefined {
   const store = useStore();
-  return useLiveQuery(() => loadMeetingReminderSources(store), [store]);
+  return useLiveQuery(() => loadMeetingReminderSources(store, today), [store, today]);
 }
 
 /**

@@ -4,7 +4,7 @@
 // version in force.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { Button, Card, Drawer, Empty, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CloudUploadOutlined, DownloadOutlined, EyeOutlined, SettingOutlined } from '@ant-design/icons';
 import { agencyDate } from '../../../shared/calendar/dates';
@@ -20,7 +20,8 @@ import { fileSummary, formatBytes, offeredVersion } from './format';
 import { OfflineSettingsDrawer } from './OfflineSettingsDrawer';
 import { OfflineTag } from './OfflineTag';
 import { UpdateNotices } from './UpdateNotices';
-import { useFormsOfflineSync, useSaveCopy } from './useFormFiles';
+import { effectiveBudget } from './storage';
+import { useFormsOfflineSync, useSaveCopy, useStorageCap } from './useFormFiles';
 
 export function FormsLibraryPage() {
   const { t, i18n } = useTranslation();
@@ -34,6 +35,7 @@ export function FormsLibraryPage() {
   const outdated = useOutdatedSavedForms();
   const { saveCopy, saving } = useSaveCopy();
   useFormsOfflineSync();
+  const cap = useStorageCap(cache?.usedBytes);
   const [text, setText] = useState('');
   const [category, setCategory] = useState<string | null>(null);
   const [department, setDepartment] = useState<string | null>(null);
@@ -59,9 +61,9 @@ export function FormsLibraryPage() {
         const mine = saved?.get(r.id);
         return (
           <Space direction="vertical" size={2} style={{ minWidth: 0 }}>
-            <Typography.Link strong onClick={() => navigate(`/forms/${encodeURIComponent(r.id)}`)} data-testid="form-title">
+            <Link to={`/forms/${encodeURIComponent(r.id)}`} style={{ fontWeight: 600 }} data-testid="form-title">
               {r.title}
-            </Typography.Link>
+            </Link>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               <span data-testid="form-category">{r.category}</span>
               {' · '}
@@ -148,7 +150,7 @@ export function FormsLibraryPage() {
         title={<span data-testid="page-title">{t('forms.library.title')}</span>}
         extra={
           <Space>
-            <CacheSummary cache={cache} onOpen={() => setSettingsOpen(true)} />
+            <CacheSummary cache={cache} cap={cap} onOpen={() => setSettingsOpen(true)} />
             {isPublisher && (
               <Button icon={<CloudUploadOutlined />} onClick={() => navigate('/forms/manage')} data-testid="forms-manage-link">
                 {t('forms.library.manage')}
@@ -224,20 +226,21 @@ export function FormsLibraryPage() {
           <FormDetail template={selected} cache={cache} pinned={pinned.has(selected.category)} saved={saved?.get(selected.id)} newer={newerById.get(selected.id) ?? null} onSave={saveCopy} saving={saving} />
         ) : null}
       </Drawer>
-      <OfflineSettingsDrawer open={settingsOpen} onClose={() => setSettingsOpen(false)} templates={templates} cache={cache} />
+      <OfflineSettingsDrawer open={settingsOpen} onClose={() => setSettingsOpen(false)} templates={templates} cache={cache} cap={cap} />
     </Space>
   );
 }
 
-/** "离线 35.2 MB / 200 MB": what the offline copies take, always in sight. */
-function CacheSummary({ cache, onOpen }: { cache: FormCacheState; onOpen: () => void }) {
+/** "离线 35.2 MB / 200 MB": what the offline copies take, always in sight (against the browser's cap when lower). */
+function CacheSummary({ cache, cap, onOpen }: { cache: FormCacheState; cap: number | null; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
-  const over = cache.usedBytes > cache.budgetBytes;
+  const budget = effectiveBudget(cache.budgetBytes, cap);
+  const over = cache.usedBytes > budget;
   return (
     <Tooltip title={t('forms.cache.summaryHint')}>
       <Button icon={<SettingOutlined />} onClick={onOpen} danger={over} data-testid="forms-offline-settings">
-        <span data-testid="forms-cache-usage" data-used={cache.usedBytes} data-budget={cache.budgetBytes}>
-          {t('forms.cache.summary', { used: formatBytes(cache.usedBytes, i18n.language), budget: formatBytes(cache.budgetBytes, i18n.language) })}
+        <span data-testid="forms-cache-usage" data-used={cache.usedBytes} data-budget={budget}>
+          {t('forms.cache.summary', { used: formatBytes(cache.usedBytes, i18n.language), budget: formatBytes(budget, i18n.language) })}
         </span>
       </Button>
     </Tooltip>

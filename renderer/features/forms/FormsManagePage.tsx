@@ -9,6 +9,7 @@ import { agencyDate } from '../../../shared/calendar/dates';
 import type { FormTemplate } from '../../../shared/domain/forms';
 import { currentVersion, sortedVersions, versionStatus } from '../../../shared/forms/catalog';
 import { FORM_PUBLISHER_ROLES } from '../../../shared/mutators/forms';
+import { mayManageForm } from '../../../shared/domain/forms';
 import { useCurrentUser, useFormTemplates, usePendingDocIds } from '../../db';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { testId } from '../../components/testId';
@@ -128,7 +129,8 @@ export function FormsManagePage() {
       <Table<FormTemplate>
         rowKey="id"
         columns={columns}
-        dataSource={templates}
+        // Each office manages the forms it owns (the mutators refuse the others').
+        dataSource={templates.filter((x) => mayManageForm(user, x))}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(r) => testId('form-manage-row', { id: r.id, archived: r.archived ? 1 : 0, versions: r.versions.length })}
         expandable={{

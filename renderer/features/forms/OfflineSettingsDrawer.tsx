@@ -1,4 +1,5 @@
-// 离线设置: how much room the offline copies of forms may take on this device (used / budget),
+// 离线设置: how much room the offline copies of forms may take on this device (used / budget,
+// and the browser's cap when it allows less),
 // which categories are kept "available offline", and freeing the space of the other copies.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,7 @@ import { MAX_FORM_CACHE_BUDGET, MIN_FORM_CACHE_BUDGET, useStore, type FormCacheS
 import { testId } from '../../components/testId';
 import { clearUnpinnedFormFiles, setCategoryPinned, setFormCacheBudget } from './cache';
 import { formatBytes } from './format';
+import { effectiveBudget } from './storage';
 
 const MiB = 1024 * 1024;
 
@@ -18,9 +20,11 @@ interface Props {
   onClose: () => void;
   templates: readonly FormTemplate[];
   cache: FormCacheState;
+  /** The most the browser lets the copies take (./storage.ts); null: unknown. */
+  cap: number | null;
 }
 
-export function OfflineSettingsDrawer({ open, onClose, templates, cache }: Props) {
+export function OfflineSettingsDrawer({ open, onClose, templates, cache, cap }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const store = useStore();
@@ -41,8 +45,10 @@ export function OfflineSettingsDrawer({ open, onClose, templates, cache }: Props
     return [...byCategory.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN'));
   }, [templates, cache.pinnedCategories, today]);
 
-  const percent = Math.min(100, Math.round((cache.usedBytes / cache.budgetBytes) * 100));
-  const over = cache.usedBytes > cache.budgetBytes;
+  const budget = effectiveBudget(cache.budgetBytes, cap);
+  const capped = budget < cache.budgetBytes;
+  const percent = budget > 0 ? Math.min(100, Math.round((cache.usedBytes / budget) * 100)) : 100;
+  const over = cache.usedBytes > budget;
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
 
   async function clear(): Promise<void> {
@@ -61,8 +67,18 @@ export function OfflineSettingsDrawer({ open, onClose, templates, cache }: Props
           <Typography.Text strong>{t('forms.cache.usage')}</Typography.Text>
           <Progress percent={percent} status={over ? 'exception' : 'normal'} showInfo={false} />
           <Typography.Text data-testid="forms-cache-usage-detail">
-            {t('forms.cache.usedOfBudget', { used: size(cache.usedBytes), budget: size(cache.budgetBytes), count: cache.files.length })}
+            {t('forms.cache.usedOfBudget', { used: size(cache.usedBytes), budget: size(budget), count: cache.files.length })}
           </Typography.Text>
+          {capped && (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="forms-cache-capped"
+              data-cap={budget}
+              message={t('forms.cache.capped', { cap: size(budget), budget: size(cache.budgetBytes) })}
+              description={cache.pinnedCategories.length > 0 ? t('forms.cache.cappedPinned') : undefined}
+            />
+          )}
           {over && <Alert type="warning" showIcon message={t('forms.cache.overBudget')} />}
         </Space>
 

@@ -138,7 +138,7 @@ function PublishForm({ template, templates, onDone }: { template: FormTemplate |
             },
           ]}
         >
-          <Input maxLength={40} placeholder="2025版" data-testid="form-field-version" />
+          <Input maxLength={40} placeholder={t('forms.field.versionPlaceholder')} data-testid="form-field-version" />
         </Form.Item>
         <Form.Item name="effectiveOn" label={t('forms.field.effectiveOn')} rules={[{ required: true, message: t('forms.field.effectiveOnRequired') }]} style={{ width: 280 }}>
           <DatePicker format={ISO} allowClear={false} style={{ width: '100%' }} data-testid="form-field-effective" />

@@ -2,7 +2,9 @@
 // the user sets. The current versions of forms in categories pinned "available offline" are
 // fetched in the background while online and never evicted; everything else goes least recently
 // used first once the copies exceed the budget. Pinned files may by themselves exceed the budget:
-// the user asked for them, so they stay, and the page says the budget is exceeded.
+// the user asked for them, so they stay, and the page says the budget is exceeded. The budget is
+// capped to what the browser can store (./storage.ts): no copy, pinned or not, is fetched into
+// room the rest of the app needs.
 import type { FormTemplate, FormVersion } from '../../../shared/domain/forms';
 import { currentVersion } from '../../../shared/forms/catalog';
 import {
@@ -15,6 +17,7 @@ import {
   type CachedFormFile,
 } from '../../db';
 import type { DownloadResult } from '../../sync/blobUploader';
+import { effectiveBudget, estimateStorage, requestPersistentStorage, storageCap } from './storage';
 
 /** Fetches a blob from the server, its bytes checked against their hash. */
 export type FormDownloader = (sha256: string) => Promise<DownloadResult>;
@@ -54,10 +57,12 @@ export function missingPinnedVersions(
 }
 
 /**
- * Evicts unpinned copies, least recently used first, until the copies fit the budget (or only
- * pinned ones are left). Returns the hashes evicted.
+ * Evicts unpinned copies, least recently used first, until the copies fit the budget, or the
+ * smaller room the browser leaves (or only pinned ones are left). Returns the hashes evicted.
  */
 export async function enforceFormCacheBudget(db: BureauDb, today: string): Promise<string[]> {
+  // Asked before the transaction: a Dexie transaction commits when it awaits anything else.
+  const estimate = await estimateStorage();
   return db.transaction('rw', [db.formFiles, db.formTemplates, db.meta], async () => {
     const settings = await readFormCacheSettings(db);
     const keep = pinnedShas(await db.formTemplates.toArray(), settings.pinnedCategories, today);
@@ -66,9 +71,10 @@ export async function enforceFormCacheBudget(db: BureauDb, today: string): Promi
       rows.push({ sha256: row.sha256, size: row.size });
     });
     let used = rows.reduce((sum, row) => sum + row.size, 0);
+    const limit = effectiveBudget(settings.budgetBytes, storageCap(estimate, used));
     const evicted: string[] = [];
     for (const row of rows) {
-      if (used <= settings.budgetBytes) break;
+      if (used <= limit) break;
       if (keep.has(row.sha256)) continue;
       evicted.push(row.sha256);
       used -= row.size;
@@ -91,10 +97,13 @@ export async function setFormCacheBudget(db: BureauDb, bytes: number, today: str
 }
 
 /**
- * Pins a category "available offline" or unpins it. Unpinning makes its files ordinary copies,
- * evicted like the others if the budget is exceeded.
+ * Pins a category "available offline" or unpins it. Pinning also asks the browser to keep this
+ * site's storage under disk pressure, so the pinned files are still there offline. Unpinning
+ * makes its files ordinary copies, evicted like the others if the budget is exceeded.
  */
 export async function setCategoryPinned(db: BureauDb, category: string, pinned: boolean, today: string): Promise<void> {
+  // Not awaited: the browser may take its time (or ask the user); the pin does not depend on it.
+  if (pinned) void requestPersistentStorage();
   await db.transaction('rw', db.meta, async () => {
     const { pinnedCategories } = await readFormCacheSettings(db);
     const next = pinned ? [...new Set([...pinnedCategories, category])] : pinnedCategories.filter((c) => c !== category);
@@ -113,6 +122,13 @@ export async function clearUnpinnedFormFiles(db: BureauDb, today: string): Promi
   });
 }
 
+/** Whether a write failed because the browser's storage is full. */
+function isQuotaError(err: unknown): boolean {
+  const name = (err as { name?: unknown } | null)?.name;
+  const inner = (err as { inner?: { name?: unknown } } | null)?.inner?.name;
+  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
+}
+
 /** The offline copy of a file, marked as just used; undefined when this device has none. */
 export async function openCachedFormFile(db: BureauDb, sha256: string, now: string): Promise<CachedFormFile | undefined> {
   return db.transaction('rw', db.formFiles, async () => {
@@ -123,11 +139,28 @@ export async function openCachedFormFile(db: BureauDb, sha256: string, now: stri
   });
 }
 
+/** Forgets an offline copy (one whose bytes no longer match their hash). */
+export async function dropCachedFormFile(db: BureauDb, sha256: string): Promise<void> {
+  await db.formFiles.delete(sha256);
+}
+
 /**
  * Keeps a verified copy of a version's file, then enforces the budget. False when the copy did
- * not fit (larger than the budget left over by pinned files): the caller still has the bytes.
+ * not fit (larger than the budget left over by pinned files, or the browser's storage is full):
+ * the caller still has the bytes.
  */
 export async function keepFormFile(db: BureauDb, template: FormTemplate, version: FormVersion, data: Blob, now: string, today: string): Promise<boolean> {
+  try {
+    await putFormFile(db, template, version, data, now);
+  } catch (err) {
+    if (isQuotaError(err)) return false;
+    throw err;
+  }
+  await enforceFormCacheBudget(db, today);
+  return (await db.formFiles.get(version.file.sha256)) !== undefined;
+}
+
+async function putFormFile(db: BureauDb, template: FormTemplate, version: FormVersion, data: Blob, now: string): Promise<void> {
   await db.formFiles.put({
     sha256: version.file.sha256,
     templateId: template.id,
@@ -140,29 +173,46 @@ export async function keepFormFile(db: BureauDb, template: FormTemplate, version
     fetchedAt: now,
     lastUsedAt: now,
   });
-  await enforceFormCacheBudget(db, today);
-  return (await db.formFiles.get(version.file.sha256)) !== undefined;
 }
 
 export interface PinnedDownloadReport {
   downloaded: string[];
-  failed: Array<{ sha256: string; why: 'missing' | 'corrupt' }>;
+  /** 'no_room': the browser cannot hold the file beside what the rest of the app needs. */
+  failed: Array<{ sha256: string; why: 'missing' | 'corrupt' | 'no_room' }>;
   /** Why the run stopped before the end: offline, or the session needs signing in again. */
   stopped: null | 'offline' | 'unauthorized';
 }
 
 async function downloadPinnedOnce(db: BureauDb, download: FormDownloader, today: string, now: () => string): Promise<PinnedDownloadReport> {
   const report: PinnedDownloadReport = { downloaded: [], failed: [], stopped: null };
-  const { templates, pinned, cached } = await db.transaction('r', [db.formTemplates, db.formFiles, db.meta], async () => ({
-    templates: await db.formTemplates.toArray(),
-    pinned: (await readFormCacheSettings(db)).pinnedCategories,
-    cached: new Set((await db.formFiles.toCollection().primaryKeys()).filter((k): k is string => typeof k === 'string')),
-  }));
+  const estimate = await estimateStorage();
+  const { templates, pinned, sizes } = await db.transaction('r', [db.formTemplates, db.formFiles, db.meta], async () => {
+    const sizes = new Map<string, number>();
+    await db.formFiles.each((row) => {
+      sizes.set(row.sha256, row.size);
+    });
+    return { templates: await db.formTemplates.toArray(), pinned: (await readFormCacheSettings(db)).pinnedCategories, sizes };
+  });
+  // The room the browser leaves for pinned files: the cap less what pinned copies already take
+  // (unpinned copies are evicted to make way). No estimate: no limit but the browser's own.
+  const keep = pinnedShas(templates, pinned, today);
+  const used = [...sizes.values()].reduce((sum, size) => sum + size, 0);
+  const pinnedUsed = [...sizes].reduce((sum, [sha, size]) => (keep.has(sha) ? sum + size : sum), 0);
+  const cap = storageCap(estimate, used);
+  let room = cap === null ? Infinity : cap - pinnedUsed;
   // One file at a time: only one form's bytes are in memory at once.
-  for (const { template, version } of missingPinnedVersions(templates, pinned, cached, today)) {
+  for (const { template, version } of missingPinnedVersions(templates, pinned, sizes, today)) {
+    if (version.file.size > room) {
+      report.failed.push({ sha256: version.file.sha256, why: 'no_room' });
+      continue;
+    }
     const result = await download(version.file.sha256);
     if (result.ok) {
-      await keepFormFile(db, template, version, result.data, now(), today);
+      if (!(await keepFormFile(db, template, version, result.data, now(), today))) {
+        report.failed.push({ sha256: version.file.sha256, why: 'no_room' });
+        continue;
+      }
+      room -= version.file.size;
       report.downloaded.push(version.file.sha256);
     } else if (result.why === 'offline' || result.why === 'unauthorized') {
       report.stopped = result.why;

@@ -1,6 +1,7 @@
 // "Save a copy" of a form: the bytes come from this device if it has them (an offline copy, or
-// the file the publisher picked here), otherwise from the server, checked against their SHA-256
-// and kept for offline use; then the platform writes them where the user chooses (the desktop's
+// the file the publisher picked here), otherwise from the server. Every source is checked against
+// the version's SHA-256: a damaged offline copy (a disk error, a half-written file) is dropped and
+// the file downloaded again, and a download is kept for offline use; then the platform writes them where the user chooses (the desktop's
 // save dialog, the browser's downloads), checking the hash once more. A copy saved is remembered
 // so that the user hears of a newer version.
 import type { FormTemplate, FormVersion } from '../../../shared/domain/forms';
@@ -8,22 +9,32 @@ import { FORM_MEDIA_TYPES, isFormMediaType } from '../../../shared/domain/forms'
 import { extensionOf, extensionsFor, safeFileName, type IpcErrorCode } from '../../../shared/protocol/ipc';
 import { recordSavedForm, type BureauDb } from '../../db';
 import type { SaveFileRequest, SaveOutcome } from '../../platform';
-import { keepFormFile, openCachedFormFile, type DownloadFailure, type FormDownloader } from './cache';
+import { sha256Hex } from '../../sync/blobUploader';
+import { dropCachedFormFile, keepFormFile, openCachedFormFile, type DownloadFailure, type FormDownloader } from './cache';
 
 export type FileSource = 'cache' | 'local' | 'server';
 
 export type ObtainResult = { ok: true; data: Blob; source: FileSource } | { ok: false; why: DownloadFailure };
 
+async function matches(data: Blob, sha256: string): Promise<boolean> {
+  return (await sha256Hex(await data.arrayBuffer())) === sha256;
+}
+
 /**
- * A version's bytes: this device's offline copy, the publisher's own upload still on this device,
- * or a download (null `download`: signed out, which is as good as offline).
+ * A version's bytes, checked against its hash: this device's offline copy, the publisher's own
+ * upload still on this device, or a download (null `download`: signed out, which is as good as
+ * offline). An offline copy that fails the check is deleted, so it is never offered again.
  */
 export async function obtainFormFile(db: BureauDb, template: FormTemplate, version: FormVersion, download: FormDownloader | null, now: string, today: string): Promise<ObtainResult> {
   const sha256 = version.file.sha256;
   const cached = await openCachedFormFile(db, sha256, now);
-  if (cached) return { ok: true, data: cached.data, source: 'cache' };
+  if (cached) {
+    if (await matches(cached.data, sha256)) return { ok: true, data: cached.data, source: 'cache' };
+    await dropCachedFormFile(db, sha256);
+  }
   const local = await db.blobs.get(sha256);
-  if (local) {
+  // A damaged upload is the uploader's to deal with (the server refuses it): here it is only skipped.
+  if (local && (await matches(local.data, sha256))) {
     await keepFormFile(db, template, version, local.data, now, today);
     return { ok: true, data: local.data, source: 'local' };
   }

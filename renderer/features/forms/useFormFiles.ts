@@ -13,6 +13,7 @@ import { platform } from '../../platform';
 import { BlobUploader } from '../../sync/blobUploader';
 import { downloadPinnedForms, missingPinnedVersions, type FormDownloader } from './cache';
 import { saveFormCopy } from './saveCopy';
+import { estimateStorage, storageCap } from './storage';
 
 const todayNow = () => agencyDate(new Date().toISOString());
 
@@ -55,6 +56,25 @@ export function useFormsOfflineSync(): void {
     // user now; the library shows each form's offline state.
     void downloadPinnedForms(store.db, download, todayNow()).catch(() => undefined);
   }, [store, download, online, wanted]);
+}
+
+/**
+ * The most the offline copies may take in this browser (./storage.ts), asked again whenever what
+ * they take changes; null while unknown or where the browser does not say.
+ */
+export function useStorageCap(usedBytes: number | undefined): number | null {
+  const [cap, setCap] = useState<number | null>(null);
+  useEffect(() => {
+    if (usedBytes === undefined) return;
+    let live = true;
+    void estimateStorage().then((estimate) => {
+      if (live) setCap(storageCap(estimate, usedBytes));
+    });
+    return () => {
+      live = false;
+    };
+  }, [usedBytes]);
+  return cap;
 }
 
 /** "Save a copy", with the outcome told in a message. `saving` is the file being saved. */

@@ -1,15 +1,18 @@
 // What changed since the notice went out, shown above everything else: a cancellation with its
 // reason, a new time (to confirm again when the user had said they would attend), a new place,
-// and the organizer's reminder to someone who has not answered.
+// and the organizer's reminder to someone who has not answered. A change made before the person
+// was put on the list (a substitute named after a reschedule) is no news to them.
 import { useTranslation } from 'react-i18next';
 import { Alert, Space } from 'antd';
-import type { Meeting, MeetingReply } from '../../../shared/domain/meeting';
+import type { Attendee, Meeting, MeetingReply } from '../../../shared/domain/meeting';
 import type { ReceiptState } from '../../../shared/meetings/receipts';
 import { formatCompact, formatSpan } from './time';
-import { lastRelocation, timeChangeSince } from './meetingView';
+import { relocationToAnnounce, revisionSeen, timeChangeSince } from './meetingView';
 
 interface Props {
   meeting: Meeting;
+  /** The user's place on the list; null for the organizer. */
+  attendee: Attendee | null;
   /** The user's reply (null: none yet); undefined when the user is not on the list (the organizer). */
   myReply: MeetingReply | null | undefined;
   myState: ReceiptState | null;
@@ -17,7 +20,7 @@ interface Props {
   ended: boolean;
 }
 
-export function ChangeBanners({ meeting, myReply, myState, userId, ended }: Props) {
+export function ChangeBanners({ meeting, attendee, myReply, myState, userId, ended }: Props) {
   const { t, i18n } = useTranslation();
   const banners = [];
 
@@ -41,9 +44,9 @@ export function ChangeBanners({ meeting, myReply, myState, userId, ended }: Prop
     return <Space direction="vertical" size={12} style={{ width: '100%' }}>{banners}</Space>;
   }
 
-  // The organizer and those who never answered see the latest move; an attendee sees the move
-  // from the time they answered for.
-  const since = myReply === undefined ? meeting.scheduleRevision - 1 : (myReply?.scheduleRevision ?? 0);
+  // The organizer sees the latest move; an attendee the move from the time they answered for, or
+  // were invited at.
+  const since = attendee === null ? meeting.scheduleRevision - 1 : revisionSeen(meeting, attendee, myReply ?? null);
   const moved = timeChangeSince(meeting, since);
   if (moved && !ended) {
     const needsConfirm = myState === 'needs_reconfirm';
@@ -67,9 +70,8 @@ export function ChangeBanners({ meeting, myReply, myState, userId, ended }: Prop
     );
   }
 
-  const relocation = lastRelocation(meeting);
-  const relocationSeen = myReply && relocation ? Date.parse(myReply.repliedAt) > Date.parse(relocation.at) : false;
-  if (relocation && relocation.previousLocation !== null && !ended && !relocationSeen) {
+  const relocation = relocationToAnnounce(meeting, attendee, myReply ?? null);
+  if (relocation && relocation.previousLocation !== null && !ended) {
     banners.push(
       <Alert
         key="relocated"

@@ -7,7 +7,7 @@ import { Alert, Button, Card, Descriptions, Empty, Space, Tag, Timeline, Typogra
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { leaveConflicts } from '../../../shared/meetings/conflicts';
 import { replyState } from '../../../shared/meetings/receipts';
-import { useAbsences, useDirectory, useMeeting, useMeetingReplies, usePendingMeetingIds, useStore } from '../../db';
+import { useAbsencesOf, useDirectory, useMeeting, useMeetingReplies, usePendingMeetingIds, useStore } from '../../db';
 import { LoadingBlock } from '../../components/LoadingBlock';
 import { AttachmentList } from '../leave/AttachmentList';
 import { ChangeBanners } from './ChangeBanners';
@@ -27,7 +27,8 @@ export function MeetingDetail({ id }: { id: string }) {
   const meeting = useMeeting(id);
   const replies = useMeetingReplies(id);
   const directory = useDirectory();
-  const absences = useAbsences();
+  // The organizer's receipt table warns of everyone's leave; an attendee is warned of their own.
+  const absences = useAbsencesOf(meeting && meeting.organizerId === store.userId ? meeting.attendeeIds : [store.userId]);
   const pending = usePendingMeetingIds();
   const now = useNow();
 
@@ -49,6 +50,9 @@ export function MeetingDetail({ id }: { id: string }) {
   const attendee = meeting.attendees.find((a) => a.userId === store.userId) ?? null;
   const myReply = replies.find((r) => r.userId === store.userId) ?? null;
   const myState = attendee ? replyState(meeting, myReply) : null;
+  // The colleague the user sent in their place answers in turn; the user reads that answer.
+  const substituteId = myReply?.response === 'substitute' ? myReply.substituteId : null;
+  const substituteReply = substituteId ? (replies.find((r) => r.userId === substituteId && r.substituteFor === store.userId) ?? null) : null;
   const organizer = meeting.organizerId === store.userId;
   const ended = isEnded(meeting, now);
   const closed = ended || meeting.status === 'cancelled';
@@ -72,7 +76,7 @@ export function MeetingDetail({ id }: { id: string }) {
       data-revision={meeting.scheduleRevision}
     >
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <ChangeBanners meeting={meeting} myReply={attendee ? myReply : undefined} myState={myState} userId={store.userId} ended={ended} />
+        <ChangeBanners meeting={meeting} attendee={attendee} myReply={attendee ? myReply : undefined} myState={myState} userId={store.userId} ended={ended} />
         {myConflict && !closed && (
           <Alert
             type="warning"
@@ -132,7 +136,7 @@ export function MeetingDetail({ id }: { id: string }) {
         </div>
 
         {attendee && myState && (
-          <ReplyPanel meeting={meeting} attendee={attendee} myReply={myReply} myState={myState} users={directory?.users ?? new Map()} waitingSync={pending.has(meeting.id)} now={now} closed={closed} />
+          <ReplyPanel meeting={meeting} attendee={attendee} myReply={myReply} myState={myState} substituteReply={substituteReply} users={directory?.users ?? new Map()} waitingSync={pending.has(meeting.id)} now={now} closed={closed} />
         )}
 
         {organizer && <ReceiptPanel meeting={meeting} replies={replies} directory={directory} absences={absences ?? []} closed={closed} />}

@@ -1,17 +1,19 @@
 // /meetings/new and /meetings/:id/edit: issue a notice or change one. The page shows whom the
 // notice will reach (departments expanded as the server will), warns about invitees on approved
 // leave at that time, and refuses what meeting.issue / meeting.update would refuse, on the field
-// to correct, before anything is sent.
+// to correct, before anything is sent. The list of people and its leave conflicts are worked out
+// again only when the people or the time change, not at every keystroke in the title or agenda,
+// and only the invitees' leave is read.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Alert, App, AutoComplete, Button, Card, DatePicker, Empty, Form, Input, Select, Space, Switch, TimePicker, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Absence, Meeting } from '../../../shared/domain/meeting';
+import type { Attendee, Meeting } from '../../../shared/domain/meeting';
 import type { User } from '../../../shared/domain/directory';
-import { leaveConflicts } from '../../../shared/meetings/conflicts';
+import { leaveConflicts, type LeaveConflict } from '../../../shared/meetings/conflicts';
 import { MutationRejected } from '../../../shared/mutators';
-import { randomId, useAbsences, useCurrentUser, useDirectory, useMeeting, useMyMeetings, useStore } from '../../db';
+import { randomId, useAbsencesOf, useCurrentUser, useDirectory, useMeeting, useMyMeetingLocations, useStore } from '../../db';
 import { useAppSelector } from '../../app/hooks';
 import { selectSyncStatus } from '../../app/syncSlice';
 import { LoadingBlock } from '../../components/LoadingBlock';
@@ -20,7 +22,7 @@ import { reasonMessage } from '../../i18n/reasons';
 import { departmentTree, personOptions } from '../admin/directoryOptions';
 import { AttachmentPicker } from '../leave/AttachmentPicker';
 import { absenceText } from './absenceText';
-import { draftArgs, draftFromMeeting, draftInstants, draftProblems, EMPTY_DRAFT, resolveAttendees, type Directory, type DraftField, type MeetingDraft } from './meetingDraft';
+import { draftArgs, draftFromMeeting, draftInstants, draftProblems, EMPTY_DRAFT, resolveAttendees, type Directory, type DraftField, type MeetingDraft, type ResolvedAttendees } from './meetingDraft';
 import { sameInstant } from './time';
 
 const DATE = 'YYYY-MM-DD';
@@ -79,10 +81,9 @@ export function MeetingEditorPage() {
   const store = useStore();
   const me = useCurrentUser();
   const directory = useDirectory();
-  const absences = useAbsences();
   const meeting = useMeeting(id);
-  const mine = useMyMeetings();
-  if (!directory || absences === undefined || mine === undefined || (id !== undefined && meeting === undefined) || me === undefined) return <LoadingBlock />;
+  const locations = useMyMeetingLocations();
+  if (!directory || locations === undefined || (id !== undefined && meeting === undefined) || me === undefined) return <LoadingBlock />;
 
   const refuse = (text: string) => (
     <Card title={<span data-testid="page-title">{id ? t('meetings.editor.editTitle') : t('meetings.editor.newTitle')}</span>}>
@@ -98,18 +99,19 @@ export function MeetingEditorPage() {
   } else if (!me?.roles.includes('meeting_organizer')) {
     return refuse(t('meetings.editor.notOrganizer'));
   }
-  const locations = [...new Set(mine.filter((m) => m.organizerId === store.userId && m.location).map((m) => m.location))];
-  return <MeetingEditor key={id ?? 'new'} existing={meeting ?? null} directory={directory} absences={absences} locations={locations} />;
+  return <MeetingEditor key={id ?? 'new'} existing={meeting ?? null} directory={directory} locations={locations} />;
 }
 
 interface EditorProps {
   existing: Meeting | null;
   directory: Directory;
-  absences: readonly Absence[];
-  locations: string[];
+  locations: readonly string[];
 }
 
-function MeetingEditor({ existing, directory, absences, locations }: EditorProps) {
+const NO_ATTENDEES: readonly Attendee[] = [];
+const split = (key: string) => (key === '' ? [] : key.split(','));
+
+function MeetingEditor({ existing, directory, locations }: EditorProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -125,18 +127,24 @@ function MeetingEditor({ existing, directory, absences, locations }: EditorProps
 
   const draft = toDraft(watched);
   const now = new Date().toISOString();
-  const previous = existing?.attendees ?? [];
-  const problems = draftProblems(draft, directory, store.userId, now, previous);
-  const problemOf = (field: DraftField) => problems.find((p) => p.field === field);
+  const previous = existing?.attendees ?? NO_ATTENDEES;
   const instants = draftInstants(draft);
-  const resolved = resolveAttendees(directory, store.userId, draft.invitedUserIds, draft.invitedDepartmentIds, previous);
-  const conflicts = resolved.ok && instants.startAt && instants.endAt ? leaveConflicts({ startAt: instants.startAt, endAt: instants.endAt, attendeeIds: resolved.attendees.map((a) => a.userId) }, absences) : [];
+  // Keyed by the ids as text: the form hands a new array at every change of any field.
+  const { resolved, conflicts } = useAttendeePreview(directory, store.userId, draft.invitedUserIds.join(','), draft.invitedDepartmentIds.join(','), previous, instants.startAt, instants.endAt);
+  const problems = draftProblems(draft, directory, store.userId, now, previous, resolved);
+  const problemOf = (field: DraftField) => problems.find((p) => p.field === field);
   const timeChanged = existing !== null && instants.startAt !== null && instants.endAt !== null && !(sameInstant(instants.startAt, existing.startAt) && sameInstant(instants.endAt, existing.endAt));
-  const people = personOptions(
-    [...directory.users.values()].filter((u: User) => u.roles.includes('staff')),
-    directory.departments,
-    store.userId,
+  const people = useMemo(
+    () =>
+      personOptions(
+        [...directory.users.values()].filter((u: User) => u.roles.includes('staff')),
+        directory.departments,
+        store.userId,
+      ).map((p) => ({ ...p, 'data-testid': `meeting-person-option-${p.value}` })),
+    [directory, store.userId],
   );
+  const departments = useMemo(() => departmentTree(directory.departments), [directory.departments]);
+  const locationOptions = useMemo(() => locations.map((l) => ({ value: l })), [locations]);
   const nameOf = (userId: string) => directory.users.get(userId)?.displayName ?? t('common.unknownUser');
 
   /** The field's own refusal: times as soon as they are complete, the rest once the user tried to send. */
@@ -221,7 +229,7 @@ function MeetingEditor({ existing, directory, absences, locations }: EditorProps
         <Form.Item name="location" label={t('meetings.field.location')}>
           {/* Free text, with the rooms of the organizer's earlier notices as suggestions. */}
           <AutoComplete
-            options={locations.map((l) => ({ value: l }))}
+            options={locationOptions}
             filterOption={(input, option) => (option?.value ?? '').includes(input.trim())}
             style={{ maxWidth: 480 }}
           >
@@ -247,7 +255,7 @@ function MeetingEditor({ existing, directory, absences, locations }: EditorProps
                 optionFilterProp="label"
                 placeholder={t('meetings.editor.peoplePlaceholder')}
                 data-testid="meeting-people"
-                options={people.map((p) => ({ ...p, 'data-testid': `meeting-person-option-${p.value}` }))}
+                options={people}
               />
             </Form.Item>
             <Form.Item name="invitedDepartmentIds" noStyle>
@@ -258,7 +266,7 @@ function MeetingEditor({ existing, directory, absences, locations }: EditorProps
                 showSearch
                 treeNodeFilterProp="title"
                 placeholder={t('meetings.editor.departmentsPlaceholder')}
-                treeData={departmentTree(directory.departments)}
+                treeData={departments}
                 data-testid="meeting-departments"
                 style={{ width: '100%' }}
               />
@@ -301,6 +309,18 @@ function MeetingEditor({ existing, directory, absences, locations }: EditorProps
       </Form>
     </Card>
   );
+}
+
+/**
+ * Whom the notice will reach and who of them is on leave then: worked out again only when the
+ * people (ids joined by commas) or the time change, with the leave of those people only.
+ */
+function useAttendeePreview(directory: Directory, organizerId: string, userKey: string, departmentKey: string, previous: readonly Attendee[], startAt: string | null, endAt: string | null): { resolved: ResolvedAttendees; conflicts: LeaveConflict[] } {
+  const resolved = useMemo(() => resolveAttendees(directory, organizerId, split(userKey), split(departmentKey), previous), [directory, organizerId, userKey, departmentKey, previous]);
+  const attendeeIds = useMemo(() => (resolved.ok ? resolved.attendees.map((a) => a.userId) : []), [resolved]);
+  const absences = useAbsencesOf(attendeeIds);
+  const conflicts = useMemo(() => (attendeeIds.length > 0 && absences && startAt && endAt ? leaveConflicts({ startAt, endAt, attendeeIds }, absences) : []), [attendeeIds, absences, startAt, endAt]);
+  return { resolved, conflicts };
 }
 
 type EditorForm = ReturnType<typeof Form.useForm<EditorValues>>[0];

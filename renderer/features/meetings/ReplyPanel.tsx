@@ -1,14 +1,16 @@
 // The attendee's receipt (回执): attending, absent with a reason, or a named colleague in their
 // place. Works offline like every other action: the reply is saved at once and sent when the
 // server can be reached. After a reschedule, an "attending" given for the old time is confirmed
-// again with one click.
+// again with one click. Every answer carries the schedule the user saw, so an "attending" given
+// offline before the organizer moved the meeting still asks to be confirmed for the new time.
+// Whoever sent a substitute sees the substitute's own answer.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { CheckCircleOutlined } from '@ant-design/icons';
 import type { User } from '../../../shared/domain/directory';
 import type { Attendee, Meeting, MeetingReply, ReplyResponse } from '../../../shared/domain/meeting';
-import type { ReceiptState } from '../../../shared/meetings/receipts';
+import { replyState, type ReceiptState } from '../../../shared/meetings/receipts';
 import { MutationRejected } from '../../../shared/mutators';
 import { useStore } from '../../db';
 import { useAppSelector } from '../../app/hooks';
@@ -23,13 +25,15 @@ interface Props {
   attendee: Attendee;
   myReply: MeetingReply | null;
   myState: ReceiptState;
+  /** The reply of the colleague the user sent in their place (null: none yet, or none sent). */
+  substituteReply: MeetingReply | null;
   users: ReadonlyMap<string, User>;
   waitingSync: boolean;
   now: string;
   closed: boolean;
 }
 
-export function ReplyPanel({ meeting, attendee, myReply, myState, users, waitingSync, now, closed }: Props) {
+export function ReplyPanel({ meeting, attendee, myReply, myState, substituteReply, users, waitingSync, now, closed }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const store = useStore();
@@ -55,6 +59,8 @@ export function ReplyPanel({ meeting, attendee, myReply, myState, users, waiting
       await store.mutate('meeting.reply', {
         meetingId: meeting.id,
         response: draft.response ?? 'attending',
+        // The schedule on screen as the user answered.
+        scheduleRevision: meeting.scheduleRevision,
         reason: draft.response === 'attending' ? '' : (draft.reason ?? '').trim(),
         substituteId: draft.response === 'substitute' ? (draft.substituteId ?? null) : null,
       });
@@ -88,6 +94,9 @@ export function ReplyPanel({ meeting, attendee, myReply, myState, users, waiting
           <Typography.Text>{t('meetings.reply.current')}</Typography.Text>
           <ReplyStateTag state={myState} testId="meeting-my-state" />
           {myReply?.response === 'substitute' && myReply.substituteId && <Typography.Text>{t('meetings.reply.substituteNamed', { name: nameOf(myReply.substituteId) })}</Typography.Text>}
+          {myReply?.response === 'substitute' && myReply.substituteId && (
+            <SubstituteAnswer meeting={meeting} name={nameOf(myReply.substituteId)} reply={substituteReply} />
+          )}
           {myReply && <Typography.Text type="secondary">{t('meetings.reply.repliedAt', { when: formatCompact(myReply.repliedAt) })}</Typography.Text>}
           {myReply?.late && <Typography.Text type="warning">{t('meetings.reply.wasLate')}</Typography.Text>}
           {waitingSync && <WaitingSyncTag />}
@@ -162,5 +171,19 @@ export function ReplyPanel({ meeting, attendee, myReply, myState, users, waiting
         )}
       </Space>
     </Card>
+  );
+}
+
+/** "赵敏 已确认代为参加" / "赵敏 无法参加：…": the substitute's own answer, for whoever sent them. */
+function SubstituteAnswer({ meeting, name, reply }: { meeting: Meeting; name: string; reply: MeetingReply | null }) {
+  const { t } = useTranslation();
+  const state = replyState(meeting, reply);
+  // A substitute cannot send someone else; their answer is one of these four.
+  const shown = state === 'substitute' ? 'no_reply' : state;
+  const type = shown === 'attending' ? 'success' : shown === 'absent' ? 'danger' : 'warning';
+  return (
+    <Typography.Text type={type} data-testid="meeting-substitute-answer" data-state={shown}>
+      {t(`meetings.reply.substituteAnswer.${shown}`, { name, reason: reply?.reason ?? '' })}
+    </Typography.Text>
   );
 }

@@ -111,19 +111,29 @@ export type ResolvedAttendees = { ok: true; attendees: Attendee[] } | { ok: fals
  * administrators' accounts), never the organizer, and the substitutes already named by people
  * still on the list.
  */
-export function resolveAttendees(directory: Directory, organizerId: string, userIds: readonly string[], departmentIds: readonly string[], previous: readonly Attendee[] = []): ResolvedAttendees {
+export function resolveAttendees(
+  directory: Directory,
+  organizerId: string,
+  userIds: readonly string[],
+  departmentIds: readonly string[],
+  previous: readonly Attendee[] = [],
+  now: string = new Date().toISOString(),
+): ResolvedAttendees {
   const attendees = new Map<string, Attendee>();
+  // Someone already on the list keeps the time they were added, as the mutators keep it.
+  const since = new Map(previous.map((p) => [p.userId, p.addedAt]));
+  const addedAt = (id: string) => since.get(id) ?? now;
   for (const id of userIds) {
     const user = directory.users.get(id);
     if (!user || !user.active) return { ok: false, code: 'meeting.unknown_attendee' };
-    if (id !== organizerId) attendees.set(id, { userId: id, via: 'person', departmentId: null, substituteFor: null });
+    if (id !== organizerId) attendees.set(id, { userId: id, via: 'person', departmentId: null, substituteFor: null, addedAt: addedAt(id) });
   }
   const users = [...directory.users.values()].sort((a, b) => a.id.localeCompare(b.id));
   for (const deptId of departmentIds) {
     if (!directory.departments.has(deptId)) return { ok: false, code: 'meeting.unknown_attendee' };
     for (const id of departmentTree(directory.departments, deptId)) {
       for (const m of users) {
-        if (m.departmentId === id && m.active && m.roles.includes('staff') && m.id !== organizerId && !attendees.has(m.id)) attendees.set(m.id, { userId: m.id, via: 'department', departmentId: deptId, substituteFor: null });
+        if (m.departmentId === id && m.active && m.roles.includes('staff') && m.id !== organizerId && !attendees.has(m.id)) attendees.set(m.id, { userId: m.id, via: 'department', departmentId: deptId, substituteFor: null, addedAt: addedAt(m.id) });
       }
     }
   }
@@ -138,9 +148,10 @@ export function resolveAttendees(directory: Directory, organizerId: string, user
 /**
  * Everything meeting.issue / meeting.update would refuse in this draft, in the order of the
  * form; empty when it can be sent. Blank required fields the form reports itself are skipped
- * here, except the title (the mutator's own refusal).
+ * here, except the title (the mutator's own refusal). `resolved`: the draft's attendees when
+ * the caller has them already (resolveAttendees walks the whole directory).
  */
-export function draftProblems(draft: MeetingDraft, directory: Directory, organizerId: string, now: string, previous: readonly Attendee[] = []): DraftProblem[] {
+export function draftProblems(draft: MeetingDraft, directory: Directory, organizerId: string, now: string, previous: readonly Attendee[] = [], resolved?: ResolvedAttendees): DraftProblem[] {
   const problems: DraftProblem[] = [];
   const { startAt, endAt, replyDeadline } = draftInstants(draft);
   if (draft.title.trim() === '') problems.push({ field: 'title', code: 'meeting.title_required' });
@@ -151,8 +162,8 @@ export function draftProblems(draft: MeetingDraft, directory: Directory, organiz
   if (startAt && typeof replyDeadline === 'string' && replyDeadline !== 'incomplete' && Date.parse(replyDeadline) > Date.parse(startAt)) {
     problems.push({ field: 'deadline', code: 'meeting.deadline_after_start' });
   }
-  const resolved = resolveAttendees(directory, organizerId, draft.invitedUserIds, draft.invitedDepartmentIds, previous);
-  if (!resolved.ok) problems.push({ field: 'attendees', code: resolved.code });
+  const attendees = resolved ?? resolveAttendees(directory, organizerId, draft.invitedUserIds, draft.invitedDepartmentIds, previous, now);
+  if (!attendees.ok) problems.push({ field: 'attendees', code: attendees.code });
   return problems;
 }
 

@@ -97,6 +97,27 @@ export function timeChangeSince(meeting: Pick<Meeting, 'changes' | 'scheduleRevi
   return { change: last, fromStartAt: first.previousStartAt ?? last.previousStartAt ?? '', fromEndAt: first.previousEndAt ?? last.previousEndAt ?? '' };
 }
 
+/**
+ * The schedule revision a person on the list last knew the notice at: the one their reply
+ * answered, or the one in force when they were put on the list, whichever is later. A substitute
+ * named after a reschedule never had the earlier time, so is not told it moved from there.
+ */
+export function revisionSeen(meeting: Pick<Meeting, 'changes' | 'scheduleRevision'>, attendee: Pick<Attendee, 'addedAt'>, reply: Pick<MeetingReply, 'scheduleRevision'> | null): number {
+  const added = Date.parse(attendee.addedAt);
+  const movedSince = meeting.changes.filter((c) => c.kind === 'rescheduled' && Date.parse(c.at) > added).length;
+  return Math.max(reply?.scheduleRevision ?? 0, meeting.scheduleRevision - movedSince);
+}
+
+/** The latest change of place the person has not seen: made after they were put on the list and after they last answered. */
+export function relocationToAnnounce(meeting: Pick<Meeting, 'changes'>, attendee: Pick<Attendee, 'addedAt'> | null, reply: Pick<MeetingReply, 'actedAt'> | null): MeetingChange | null {
+  const relocation = lastRelocation(meeting);
+  if (!relocation || relocation.previousLocation === null) return null;
+  const at = Date.parse(relocation.at);
+  if (attendee && Date.parse(attendee.addedAt) >= at) return null;
+  if (reply && Date.parse(reply.actedAt) > at) return null;
+  return relocation;
+}
+
 /** The latest reschedule, whatever the user replied (for "the time was changed on …"). */
 export function lastTimeChange(meeting: Pick<Meeting, 'changes'>): MeetingChange | null {
   return [...meeting.changes].reverse().find((c) => c.kind === 'rescheduled') ?? null;
@@ -113,11 +134,14 @@ export interface ReplyDraft {
   substituteId?: string | null;
 }
 
-/** Colleagues the user may send in their place: active, not the organizer, not already on the list (their current substitute aside). */
+/**
+ * Colleagues the user may send in their place: active staff (not the separated administrators'
+ * accounts), not the organizer, not already on the list (their current substitute aside).
+ */
 export function substituteCandidates(meeting: Pick<Meeting, 'attendees' | 'organizerId'>, users: Iterable<User>, userId: string): User[] {
   const onList = new Set(meeting.attendees.filter((a) => !(a.via === 'substitute' && a.substituteFor === userId)).map((a) => a.userId));
   return [...users]
-    .filter((u) => u.active && u.id !== userId && u.id !== meeting.organizerId && !onList.has(u.id))
+    .filter((u) => u.active && u.roles.includes('staff') && u.id !== userId && u.id !== meeting.organizerId && !onList.has(u.id))
     .sort((a, b) => a.displayName.localeCompare(b.displayName, 'zh-CN'));
 }
 

@@ -81,7 +81,8 @@ export function replyNote(t: TFunction, line: ReceiptLine): string {
   const parts: string[] = [];
   if (line.substituteName) parts.push(t('meetings.receipts.sends', { name: line.substituteName }));
   if (line.reply?.reason) parts.push(line.reply.reason);
-  return parts.join('；');
+  const [first = '', second] = parts;
+  return second === undefined ? first : t('meetings.receipts.noteBoth', { first, second });
 }
 
 /** The table as the CSV export writes it (the rows shown, in the order shown). */

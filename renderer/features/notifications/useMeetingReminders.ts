@@ -8,6 +8,7 @@ import { useStore } from '../../db';
 import { claimMeetingReminders, useMeetingReminderSetting, useMeetingReminderSources } from '../../db/hooks/notificationsMeetings';
 import { platform } from '../../platform';
 import { meetingRemindersDue, nextReminderAt, reminderNotification, upcomingReminderKeys } from './meetingReminders';
+import { useAgencyToday } from './useNotifications';
 
 /**
  * The longest wait between two looks while a meeting lies ahead: a computer that slept, a
@@ -24,7 +25,8 @@ export function useMeetingReminders(): void {
   const { t } = useTranslation();
   const store = useStore();
   const minutes = useMeetingReminderSetting();
-  const sources = useMeetingReminderSources();
+  // Only the notices not long over are read; the window moves on with the date.
+  const sources = useMeetingReminderSources(useAgencyToday());
   // Read when a reminder is shown, so a change of language does not restart the timer.
   const translate = useRef(t);
   useEffect(() => {

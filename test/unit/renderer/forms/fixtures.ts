@@ -41,6 +41,7 @@ export function template(id: string, versions: FormVersion[], patch: Partial<For
     description: '',
     versions,
     archived: false,
+    ownerRole: 'meeting_organizer',
     createdAt: '2026-01-05T01:00:00.000Z',
     updatedAt: '2026-01-05T01:00:00.000Z',
     ...patch,

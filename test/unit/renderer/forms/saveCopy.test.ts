@@ -95,6 +95,33 @@ describe('saving a copy of a form', () => {
     expect(await db.savedForms.count()).toBe(0);
   });
 
+  it('a damaged offline copy is dropped and the file downloaded again; offline, it is not offered', async () => {
+    db = openDb();
+    const damaged = new TextEncoder().encode('%PDF-1.4\n% 因公出国（境）审批表 v1\n%%EO');
+    const putDamaged = () =>
+      db.formFiles.put({ sha256: v1.file.sha256, templateId: 'abroad', version: 'v1', name: v1.file.name, mediaType: PDF, size: damaged.byteLength, data: new Blob([damaged.slice()], { type: PDF }), category: form.category, fetchedAt: '2026-06-01T01:00:00.000Z', lastUsedAt: '2026-06-01T01:00:00.000Z' });
+
+    await putDamaged();
+    const server = serverWith(pdfBytes);
+    const platform = platformSaving();
+    expect(await saveFormCopy({ db, download: server.download, saveFile: platform.saveFile, today: TODAY }, form, v1)).toMatchObject({ status: 'downloaded', source: 'server' });
+    expect(server.calls).toHaveLength(1);
+    expect(sha256HexOf(platform.requests[0]!.bytes)).toBe(v1.file.sha256);
+    // The copy kept now is the good one: the next save needs no server.
+    const kept = await db.formFiles.get(v1.file.sha256);
+    expect(sha256HexOf(new Uint8Array(await kept!.data.arrayBuffer()))).toBe(v1.file.sha256);
+    expect(await saveFormCopy({ db, download: null, saveFile: platform.saveFile, today: TODAY }, form, v1)).toMatchObject({ status: 'downloaded', source: 'cache' });
+
+    // Offline, the damaged bytes are never handed out as the form: the copy is gone, and the user told.
+    await db.savedForms.clear();
+    await putDamaged();
+    const offline = platformSaving();
+    expect(await saveFormCopy({ db, download: null, saveFile: offline.saveFile, today: TODAY }, form, v1)).toEqual({ status: 'unavailable', why: 'offline' });
+    expect(offline.requests).toEqual([]);
+    expect(await db.formFiles.get(v1.file.sha256)).toBeUndefined();
+    expect(await db.savedForms.count()).toBe(0);
+  });
+
   it('uses the file the publisher picked on this device, before it is even uploaded', async () => {
     db = openDb();
     await db.blobs.put({ sha256: v1.file.sha256, name: v1.file.name, mediaType: PDF, size: pdfBytes.byteLength, data: new Blob([pdfBytes.slice()], { type: PDF }), uploaded: 0, createdAt: '2026-06-15T01:00:00.000Z' });

@@ -101,7 +101,7 @@ describe('the notice editor', () => {
     const tx = demoTx();
     // The whole agency: every department below it, the organizer (李娜) left out.
     const d = draft({ invitedUserIds: ['wangqiang', 'lina'], invitedDepartmentIds: ['agency', 'business'] });
-    const resolved = resolveAttendees(directory(), 'lina', d.invitedUserIds, d.invitedDepartmentIds);
+    const resolved = resolveAttendees(directory(), 'lina', d.invitedUserIds, d.invitedDepartmentIds, [], NOW);
     const instants = draftInstants(d);
     await runMutator(
       'meeting.issue',
@@ -120,7 +120,7 @@ describe('the notice editor', () => {
   });
 
   it('keeps a substitute on the list while the person who sent them is still invited', () => {
-    const previous = [{ userId: 'zhaomin', via: 'substitute' as const, departmentId: null, substituteFor: 'sunlei' }];
+    const previous = [{ userId: 'zhaomin', via: 'substitute' as const, departmentId: null, substituteFor: 'sunlei', addedAt: '2026-03-01T02:00:00.000Z' }];
     const kept = resolveAttendees(directory(), 'lina', [], ['business'], previous);
     expect(kept.ok && kept.attendees.map((a) => a.userId)).toEqual(['chenjing', 'liuyang', 'sunlei', 'zhaomin']);
     const dropped = resolveAttendees(directory(), 'lina', ['wangqiang'], [], previous);

@@ -2,62 +2,14 @@
 // order, what to announce after a reschedule, and the reply form's checks, which refuse what
 // meeting.reply refuses with the same codes.
 import { describe, expect, it } from 'vitest';
-import { meetingReplyId, type Meeting, type MeetingChange, type MeetingReply } from '../../../../shared/domain/meeting';
+import type { Meeting, MeetingChange } from '../../../../shared/domain/meeting';
 import { MutationRejected, runMutator } from '../../../../shared/mutators';
 import { defaultTab, groupMeetings, replyProblem, substituteCandidates, timeChangeSince, type ReplyDraft } from '../../../../renderer/features/meetings/meetingView';
 import { demoTx, demoUsers } from '../../shared/fixtures/demoAgency';
+import { meetingDoc as meeting, replyDoc as reply } from './fixtures';
 
 const NOW = '2026-03-02T01:00:00.000Z';
 const users = new Map(demoUsers.map((u) => [u.id, u]));
-
-function meeting(patch: Partial<Meeting> = {}): Meeting {
-  return {
-    id: 'mtg-1',
-    organizerId: 'lina',
-    title: '部署会',
-    startAt: '2026-03-05T06:00:00.000Z',
-    endAt: '2026-03-05T08:00:00.000Z',
-    location: '三楼第一会议室',
-    agenda: '',
-    attachments: [],
-    invitedUserIds: ['wangqiang'],
-    invitedDepartmentIds: ['business'],
-    attendees: [
-      { userId: 'wangqiang', via: 'person', departmentId: null, substituteFor: null },
-      { userId: 'chenjing', via: 'department', departmentId: 'business', substituteFor: null },
-      { userId: 'liuyang', via: 'department', departmentId: 'business', substituteFor: null },
-      { userId: 'sunlei', via: 'department', departmentId: 'business', substituteFor: null },
-    ],
-    attendeeIds: ['wangqiang', 'chenjing', 'liuyang', 'sunlei'],
-    replyDeadline: '2026-03-04T10:00:00.000Z',
-    substituteAllowed: true,
-    status: 'scheduled',
-    scheduleRevision: 1,
-    changes: [],
-    reminders: [],
-    cancelReason: null,
-    createdAt: '2026-03-01T01:00:00.000Z',
-    updatedAt: '2026-03-01T01:00:00.000Z',
-    ...patch,
-  };
-}
-
-function reply(m: Meeting, userId: string, patch: Partial<MeetingReply> = {}): MeetingReply {
-  return {
-    id: meetingReplyId(m.id, userId),
-    meetingId: m.id,
-    userId,
-    organizerId: m.organizerId,
-    response: 'attending',
-    reason: '',
-    substituteId: null,
-    scheduleRevision: m.scheduleRevision,
-    late: false,
-    repliedAt: NOW,
-    history: [],
-    ...patch,
-  };
-}
 
 const reschedule = (from: string, to: string, at: string): MeetingChange => ({ at, kind: 'rescheduled', previousStartAt: from, previousEndAt: to, previousLocation: null, note: null });
 
@@ -117,7 +69,7 @@ describe('the reply form', () => {
   }
 
   const withSubstitute = meeting({
-    attendees: [...meeting().attendees, { userId: 'zhaomin', via: 'substitute', departmentId: null, substituteFor: 'sunlei' }],
+    attendees: [...meeting().attendees, { userId: 'zhaomin', via: 'substitute', departmentId: null, substituteFor: 'sunlei', addedAt: '2026-03-01T02:00:00.000Z' }],
     attendeeIds: [...meeting().attendeeIds, 'zhaomin'],
   });
   const cases: Array<[string, Meeting, string, ReplyDraft, string?]> = [

@@ -3,7 +3,7 @@
 // calendar file a real iCalendar parser reads back with the user's reminder.
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { meetingReplyId, type Absence, type Meeting, type MeetingReply } from '../../../../shared/domain/meeting';
+import type { Absence, MeetingReply } from '../../../../shared/domain/meeting';
 import { toCsv } from '../../../../renderer/features/hr/export';
 import { absenceText } from '../../../../renderer/features/meetings/absenceText';
 import { DEFAULT_ALARM_MINUTES, meetingIcsFile, uidDomain } from '../../../../renderer/features/meetings/icsExport';
@@ -11,56 +11,19 @@ import { filterLines, receiptExportTable, receiptLines } from '../../../../rende
 import { agencyInstant, agencyParts, formatSpan } from '../../../../renderer/features/meetings/time';
 import { createI18n } from '../../../../renderer/i18n/createI18n';
 import { demoDepartments, demoUsers } from '../../shared/fixtures/demoAgency';
+import { meetingDoc, replyDoc } from './fixtures';
 
 const directory = { users: new Map(demoUsers.map((u) => [u.id, u])), departments: new Map(demoDepartments.map((d) => [d.id, d])) };
 const zh = createI18n('zh-CN').t;
 
-const meeting: Meeting = {
-  id: 'mtg-1',
-  organizerId: 'lina',
-  title: '第一季度工作部署会',
-  startAt: '2026-03-05T06:00:00.000Z',
-  endAt: '2026-03-05T08:00:00.000Z',
-  location: '三楼第一会议室',
+/** The notice with 赵敏 sent by 孙磊, at its second schedule revision. */
+const meeting = meetingDoc({
   agenda: '一、通报工作；\n二、部署任务, 分工',
-  attachments: [],
-  invitedUserIds: ['wangqiang'],
-  invitedDepartmentIds: ['business'],
-  attendees: [
-    { userId: 'wangqiang', via: 'person', departmentId: null, substituteFor: null },
-    { userId: 'chenjing', via: 'department', departmentId: 'business', substituteFor: null },
-    { userId: 'liuyang', via: 'department', departmentId: 'business', substituteFor: null },
-    { userId: 'sunlei', via: 'department', departmentId: 'business', substituteFor: null },
-    { userId: 'zhaomin', via: 'substitute', departmentId: null, substituteFor: 'sunlei' },
-  ],
-  attendeeIds: ['wangqiang', 'chenjing', 'liuyang', 'sunlei', 'zhaomin'],
-  replyDeadline: '2026-03-04T10:00:00.000Z',
-  substituteAllowed: true,
-  status: 'scheduled',
+  attendees: [...meetingDoc().attendees, { userId: 'zhaomin', via: 'substitute', departmentId: null, substituteFor: 'sunlei', addedAt: '2026-03-01T02:00:00.000Z' }],
+  attendeeIds: [...meetingDoc().attendeeIds, 'zhaomin'],
   scheduleRevision: 2,
-  changes: [],
-  reminders: [],
-  cancelReason: null,
-  createdAt: '2026-03-01T01:00:00.000Z',
-  updatedAt: '2026-03-01T01:00:00.000Z',
-};
-
-function reply(userId: string, patch: Partial<MeetingReply>): MeetingReply {
-  return {
-    id: meetingReplyId(meeting.id, userId),
-    meetingId: meeting.id,
-    userId,
-    organizerId: 'lina',
-    response: 'attending',
-    reason: '',
-    substituteId: null,
-    scheduleRevision: 2,
-    late: false,
-    repliedAt: '2026-03-02T01:00:00.000Z',
-    history: [],
-    ...patch,
-  };
-}
+});
+const reply = (userId: string, patch: Partial<MeetingReply>) => replyDoc(meeting, userId, patch);
 
 const replies = [
   reply('wangqiang', { scheduleRevision: 1 }),

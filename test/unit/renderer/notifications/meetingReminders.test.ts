@@ -13,35 +13,22 @@ import {
 import { meetingRemindersDue, nextReminderAt, reminderKey, reminderNotification, upcomingReminderKeys, type ReminderInput } from '../../../../renderer/features/notifications/meetingReminders';
 import { createI18n } from '../../../../renderer/i18n/createI18n';
 import { notificationSchema } from '../../../../shared/protocol/ipc';
+import { at } from '../../../support/meetingFixture';
 import type { MemoryDocTx } from '../../../support/memoryDocTx';
 import { agency, expectAllWritesValid, run } from '../../shared/mutators/helpers';
+import { issueArgs as sharedIssueArgs, START } from '../../shared/mutators/meetingHelpers';
 
 afterEach(() => {
   expectAllWritesValid();
 });
 
-const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
-const START = at('2026-03-05', '14:00');
 const minutesBefore = (instant: string, n: number) => new Date(Date.parse(instant) - n * 60_000).toISOString();
 
 const zh = createI18n('zh-CN').t;
 const en = createI18n('en').t;
 
-function issueArgs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'mtg-1',
-    title: '第一季度工作部署会',
-    startAt: START,
-    endAt: at('2026-03-05', '16:00'),
-    location: '三楼第一会议室',
-    agenda: '',
-    invitedUserIds: ['wangqiang', 'zhaomin', 'chenjing', 'liuyang'],
-    invitedDepartmentIds: [],
-    replyDeadline: null,
-    substituteAllowed: true,
-    ...overrides,
-  };
-}
+/** The shared notice (meetingHelpers.ts) to four people, with no agenda and no reply deadline. */
+const issueArgs = (overrides: Record<string, unknown> = {}) => sharedIssueArgs({ agenda: '', invitedUserIds: ['wangqiang', 'zhaomin', 'chenjing', 'liuyang'], replyDeadline: null, ...overrides });
 
 /** lina's meeting on Thursday at 14:00: wangqiang attends, zhaomin is absent, chenjing sends sunlei, liuyang has not replied. */
 async function meeting(): Promise<MemoryDocTx> {

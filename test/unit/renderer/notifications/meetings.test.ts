@@ -4,68 +4,20 @@
 // after a sync, and what the bell says.
 import { afterEach, describe, expect, it } from 'vitest';
 import { awaitsReply, deriveNotifications, itemsSeenAt, linkOf, type NotificationItem } from '../../../../renderer/features/notifications/derive';
-import { describeNotification, desktopNotificationsFor, type DescribeContext } from '../../../../renderer/features/notifications/describe';
-import { createI18n } from '../../../../renderer/i18n/createI18n';
-import type { Meeting } from '../../../../shared/domain/meeting';
-import { DEMO_USERS } from '../../../../server/seed/demo';
+import { describeNotification, desktopNotificationsFor } from '../../../../renderer/features/notifications/describe';
+import { at, updateArgsOf } from '../../../support/meetingFixture';
 import type { MemoryDocTx } from '../../../support/memoryDocTx';
 import { agency, decide, expectAllWritesValid, NOW, run, submitArgs } from '../../shared/mutators/helpers';
+import { issueArgs, issued, meetingOf, reply } from '../../shared/mutators/meetingHelpers';
+import { en, enCtx, T1, T2, T3, T4, zh, zhCtx } from './fixtures';
 
 afterEach(() => {
   expectAllWritesValid();
 });
 
-/** An instant in agency time (UTC+8). */
-const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
-
-/** Thursday 5 March 2026, 14:00–16:00; replies by Wednesday 18:00. Issued Monday 2 March, 09:00. */
-const START = at('2026-03-05', '14:00');
-const END = at('2026-03-05', '16:00');
-const DEADLINE = at('2026-03-04', '18:00');
-const T1 = at('2026-03-02', '10:00');
-const T2 = at('2026-03-02', '11:00');
-const T3 = at('2026-03-02', '12:00');
-const T4 = at('2026-03-02', '13:00');
 const BEFORE_ALL = '2026-01-01T00:00:00.000Z';
 /** While the meeting has not ended: what the "to reply" tag is measured against. */
 const MONDAY = at('2026-03-02', '15:00');
-
-const zh = createI18n('zh-CN').t;
-const en = createI18n('en').t;
-const nameOf = (id: string) => DEMO_USERS.find((u) => u.id === id)?.displayName ?? '?';
-const zhCtx: DescribeContext = { nameOf, typeName: (id) => id, language: 'zh-CN' };
-const enCtx: DescribeContext = { nameOf, typeName: (id) => id, language: 'en' };
-
-function issueArgs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'mtg-1',
-    title: '第一季度工作部署会',
-    startAt: START,
-    endAt: END,
-    location: '三楼第一会议室',
-    agenda: '一、通报工作\n二、部署任务',
-    invitedUserIds: ['wangqiang', 'zhaomin'],
-    invitedDepartmentIds: [],
-    replyDeadline: DEADLINE,
-    substituteAllowed: true,
-    ...overrides,
-  };
-}
-
-function meetingOf(tx: MemoryDocTx, id = 'mtg-1'): Meeting {
-  const doc = tx.peek('meetings', id);
-  if (!doc) throw new Error(`no meeting ${id}`);
-  return doc;
-}
-
-/** meeting.update's arguments: the notice as it is, with `overrides`. */
-function updateArgs(tx: MemoryDocTx, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const m = meetingOf(tx);
-  const { id, title, startAt, endAt, location, agenda, attachments, invitedUserIds, invitedDepartmentIds, replyDeadline, substituteAllowed } = m;
-  return { id, title, startAt, endAt, location, agenda, attachments, invitedUserIds, invitedDepartmentIds, replyDeadline, substituteAllowed, ...overrides };
-}
-
-const reply = (response: 'attending' | 'absent' | 'substitute', extra: Record<string, unknown> = {}) => ({ meetingId: 'mtg-1', response, ...extra });
 
 /**
  * A person's device: after each sync it holds what they may read (the notices they organize or
@@ -101,13 +53,14 @@ function device(userId: string, readFrom: string = BEFORE_ALL) {
   };
 }
 
-const headlines = (items: NotificationItem[], t = zh, ctx = zhCtx) => items.map((i) => describeNotification(t, i, ctx).headline);
-
-async function issued(overrides: Record<string, unknown> = {}, options: { allocations?: boolean } = { allocations: false }) {
-  const tx = await agency({}, options);
-  await run(tx, 'lina', 'meeting.issue', issueArgs(overrides));
-  return tx;
+/** A device of `userId` that has already synced what `tx` holds now (the notice as issued, say). */
+function deviceHolding(userId: string, tx: MemoryDocTx) {
+  const d = device(userId);
+  d.look(tx);
+  return d;
 }
+
+const headlines = (items: NotificationItem[], t = zh, ctx = zhCtx) => items.map((i) => describeNotification(t, i, ctx).headline);
 
 describe('meeting notices to attendees', () => {
   it('tells each attendee of the notice, with its time, place and reply deadline, and leads to it', async () => {
@@ -134,8 +87,7 @@ describe('meeting notices to attendees', () => {
 
   it('no longer asks for a reply once given; the item stays, read or not', async () => {
     const tx = await issued();
-    const wang = device('wangqiang');
-    wang.look(tx);
+    const wang = deviceHolding('wangqiang', tx);
     await run(tx, 'wangqiang', 'meeting.reply', reply('attending'), T1);
     const [item, ...rest] = wang.look(tx);
     expect(rest).toEqual([]);
@@ -155,13 +107,11 @@ describe('meeting notices to attendees', () => {
 
   it('a new time asks whoever said "attending" to confirm again, shows the old time and the note; a new place too', async () => {
     const tx = await issued();
-    const wang = device('wangqiang');
-    const zhao = device('zhaomin');
-    wang.look(tx);
-    zhao.look(tx);
+    const wang = deviceHolding('wangqiang', tx);
+    const zhao = deviceHolding('zhaomin', tx);
     await run(tx, 'wangqiang', 'meeting.reply', reply('attending'), T1);
     await run(tx, 'zhaomin', 'meeting.reply', reply('absent', { reason: '出差' }), T1);
-    await run(tx, 'lina', 'meeting.update', updateArgs(tx, { startAt: at('2026-03-06', '09:00'), endAt: at('2026-03-06', '11:00'), replyDeadline: null, note: '与市里会议冲突，顺延一天' }), T2);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: at('2026-03-06', '09:00'), endAt: at('2026-03-06', '11:00'), replyDeadline: null, note: '与市里会议冲突，顺延一天' }), T2);
 
     const [moved] = wang.look(tx);
     expect(moved).toMatchObject({ kind: 'meeting_rescheduled', at: T2, actorId: 'lina', unread: true });
@@ -176,7 +126,7 @@ describe('meeting notices to attendees', () => {
     expect(headlines([confirmed!])).toEqual(['《第一季度工作部署会》时间改为 3月6日 09:00']);
     expect(awaitsReply(confirmed!, MONDAY)).toBe(false);
 
-    await run(tx, 'lina', 'meeting.update', updateArgs(tx, { location: '五楼视频会议室' }), T4);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { location: '五楼视频会议室' }), T4);
     const [relocated] = wang.look(tx);
     expect(relocated).toMatchObject({ kind: 'meeting_relocated', at: T4 });
     expect(describeNotification(zh, relocated!, zhCtx)).toEqual({ headline: '《第一季度工作部署会》地点改为 五楼视频会议室', subject: '原地点：三楼第一会议室', remark: null });
@@ -188,10 +138,9 @@ describe('meeting notices to attendees', () => {
 
   it('each reschedule tells the time it set, and only the last one asks for the reply', async () => {
     const tx = await issued();
-    const zhao = device('zhaomin');
-    zhao.look(tx);
-    await run(tx, 'lina', 'meeting.update', updateArgs(tx, { startAt: at('2026-03-05', '15:00'), endAt: at('2026-03-05', '17:00') }), T1);
-    await run(tx, 'lina', 'meeting.update', updateArgs(tx, { startAt: at('2026-03-05', '16:00'), endAt: at('2026-03-05', '18:00'), location: '二楼小会议室' }), T2);
+    const zhao = deviceHolding('zhaomin', tx);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: at('2026-03-05', '15:00'), endAt: at('2026-03-05', '17:00') }), T1);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: at('2026-03-05', '16:00'), endAt: at('2026-03-05', '18:00'), location: '二楼小会议室' }), T2);
     const items = zhao.look(tx);
     expect(headlines(items)).toEqual([
       '《第一季度工作部署会》时间改为 3月5日 16:00，地点改为 二楼小会议室，请回执',
@@ -204,8 +153,7 @@ describe('meeting notices to attendees', () => {
 
   it('tells of a cancellation with its reason; nothing is to be replied any more', async () => {
     const tx = await issued();
-    const zhao = device('zhaomin');
-    zhao.look(tx);
+    const zhao = deviceHolding('zhaomin', tx);
     await run(tx, 'lina', 'meeting.cancel', { id: 'mtg-1', reason: '上级会议临时调整' }, T1);
     const items = zhao.look(tx);
     expect(items[0]).toMatchObject({ kind: 'meeting_cancelled', at: T1, actorId: 'lina' });
@@ -215,10 +163,8 @@ describe('meeting notices to attendees', () => {
 
   it('passes on the organizer\u2019s reminder to those who have not replied, until they do', async () => {
     const tx = await issued();
-    const wang = device('wangqiang');
-    const zhao = device('zhaomin');
-    wang.look(tx);
-    zhao.look(tx);
+    const wang = deviceHolding('wangqiang', tx);
+    const zhao = deviceHolding('zhaomin', tx);
     await run(tx, 'wangqiang', 'meeting.reply', reply('attending'), T1);
     await run(tx, 'lina', 'meeting.remind', { id: 'mtg-1' }, T2);
     const [reminded] = zhao.look(tx);
@@ -233,10 +179,9 @@ describe('meeting notices to attendees', () => {
 
   it('reminds someone whose "attending" predates a new time to confirm it', async () => {
     const tx = await issued();
-    const wang = device('wangqiang');
-    wang.look(tx);
+    const wang = deviceHolding('wangqiang', tx);
     await run(tx, 'wangqiang', 'meeting.reply', reply('attending'), T1);
-    await run(tx, 'lina', 'meeting.update', updateArgs(tx, { startAt: at('2026-03-05', '15:00'), endAt: at('2026-03-05', '17:00') }), T2);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: at('2026-03-05', '15:00'), endAt: at('2026-03-05', '17:00') }), T2);
     await run(tx, 'lina', 'meeting.remind', { id: 'mtg-1' }, T3);
     const items = wang.look(tx);
     expect(headlines(items)).toEqual([
@@ -250,8 +195,8 @@ describe('meeting notices to attendees', () => {
 
   it('tells someone added by an edit of the notice as new from then, without the changes before', async () => {
     const tx = await issued();
-    await run(tx, 'lina', 'meeting.update', updateArgs(tx, { location: '五楼视频会议室' }), T1);
-    await run(tx, 'lina', 'meeting.update', updateArgs(tx, { invitedUserIds: ['wangqiang', 'zhaomin', 'chenjing'] }), T2);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { location: '五楼视频会议室' }), T1);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { invitedUserIds: ['wangqiang', 'zhaomin', 'chenjing'] }), T2);
     // Chen Jing's device started its notices before she was on the list.
     const chen = device('chenjing', T1);
     const [item, ...rest] = chen.look(tx);
@@ -259,7 +204,7 @@ describe('meeting notices to attendees', () => {
     expect(item).toMatchObject({ kind: 'meeting_invited', at: T2, unread: true });
     expect(headlines([item!])).toEqual(['李娜 邀请您参加《第一季度工作部署会》（3月5日 14:00，五楼视频会议室），请于3月4日 18:00前回执']);
     // Later edits do not move it.
-    await run(tx, 'lina', 'meeting.update', updateArgs(tx, { agenda: '一、通报工作' }), T3);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { agenda: '一、通报工作' }), T3);
     expect(chen.look(tx).map((i) => [i.kind, i.at])).toEqual([['meeting_invited', T2]]);
   });
 });
@@ -322,7 +267,7 @@ describe('meeting notices to the organizer', () => {
     await run(tx, 'zhaomin', 'leave.submit', submitArgs({ id: 'leave-2', startDate: '2026-03-05', endDate: '2026-03-05' }), T2);
     await run(tx, 'lina', 'approval.decide', decide('approve', '', 'leave-2'), T2);
     // The editor showed the conflict when the organizer moved the meeting onto it.
-    await run(tx, 'lina', 'meeting.update', updateArgs(tx, { startAt: at('2026-03-05', '09:00'), endAt: at('2026-03-05', '11:00') }), T3);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: at('2026-03-05', '09:00'), endAt: at('2026-03-05', '11:00') }), T3);
     expect(device('lina').look(tx)).toEqual([]);
   });
 });

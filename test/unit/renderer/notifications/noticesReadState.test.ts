@@ -2,44 +2,29 @@
 // fresh device nor on one that had leave and trip notifications before it had meetings; what
 // arrives after the starting point is unread and pops up once; a saved form's newer version is
 // told once per version.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BureauDb, claimAnnouncements, dismissNewerVersion, loadNotificationSources, READ_UP_TO_KEY, recordSavedForm, startNotificationWatermark } from '../../../../renderer/db';
+import { dismissNewerVersion, READ_UP_TO_KEY, recordSavedForm, startNotificationWatermark } from '../../../../renderer/db';
 import { loadNoticeNotificationSources, MEETINGS_SEEN_KEY, NOTICES_READ_FROM_KEY, recordMeetingsSeen } from '../../../../renderer/db/hooks/notificationsMeetings';
-import { loadTravelNotificationSources, startTravelNotifications } from '../../../../renderer/db/hooks/notificationsTravel';
-import { deriveNotifications, linkOf, type NotificationItem } from '../../../../renderer/features/notifications/derive';
-import { describeNotification, type DescribeContext } from '../../../../renderer/features/notifications/describe';
+import { startTravelNotifications } from '../../../../renderer/db/hooks/notificationsTravel';
+import { linkOf } from '../../../../renderer/features/notifications/derive';
+import { describeNotification } from '../../../../renderer/features/notifications/describe';
 import { takeStartingPoint } from '../../../../renderer/features/notifications/startingPoint';
-import { createI18n } from '../../../../renderer/i18n/createI18n';
 import { agencyDate } from '../../../../shared/calendar/dates';
 import type { FormTemplate } from '../../../../shared/domain/forms';
-import type { Meeting } from '../../../../shared/domain/meeting';
-import { DEMO_USERS } from '../../../../server/seed/demo';
+import { at, updateArgsOf } from '../../../support/meetingFixture';
 import type { MemoryDocTx } from '../../../support/memoryDocTx';
-import { makeLeave } from '../../../support/leaveFixture';
 import { agency, attachment, expectAllWritesValid, NOW, run } from '../../shared/mutators/helpers';
+import { issued, meetingOf } from '../../shared/mutators/meetingHelpers';
+import { approvedLeaveArrives, bell as deviceBell, type Device, openDevice, popUps as devicePopUps, T1, T2, T3, T4, zh, zhCtx } from './fixtures';
 
 afterEach(() => {
   expectAllWritesValid();
 });
 
-const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
-const T1 = at('2026-03-02', '10:00');
-const T2 = at('2026-03-02', '11:00');
-const T3 = at('2026-03-02', '12:00');
-const T4 = at('2026-03-02', '13:00');
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
-const zh = createI18n('zh-CN').t;
-const zhCtx: DescribeContext = { nameOf: (id) => DEMO_USERS.find((u) => u.id === id)?.displayName ?? '?', typeName: (id) => id, language: 'zh-CN' };
-
-let counter = 0;
-function device(userId: string): { db: BureauDb; userId: string } {
-  return { db: new BureauDb(`notice-notifications-test-${++counter}`, { indexedDB: new IDBFactory(), IDBKeyRange }), userId };
-}
-
 /** What a sync brings: the notices, replies and forms the user may read, and everyone's leave. */
-async function sync(store: { db: BureauDb; userId: string }, tx: MemoryDocTx): Promise<void> {
+async function sync(store: Device, tx: MemoryDocTx): Promise<void> {
   const me = store.userId;
   const meetings = tx.all('meetings').filter((m) => m.organizerId === me || m.attendeeIds.includes(me));
   const gone = (await store.db.meetings.toArray()).filter((m) => !meetings.some((n) => n.id === m.id)).map((m) => m.id);
@@ -50,57 +35,26 @@ async function sync(store: { db: BureauDb; userId: string }, tx: MemoryDocTx): P
   await store.db.formTemplates.bulkPut(tx.all('formTemplates'));
 }
 
-/** The list as the bell shows it (useNotifications) on the agency date of `now`. */
-async function bell(store: { db: BureauDb; userId: string }, now = T4): Promise<NotificationItem[]> {
-  const [sources, travel, notices] = await Promise.all([loadNotificationSources(store), loadTravelNotificationSources(store), loadNoticeNotificationSources(store, agencyDate(now))]);
-  return deriveNotifications({ ...sources, travel, notices, readUpTo: sources.read.readUpTo, readIds: sources.read.readIds });
-}
-
-/** What pops up on the desktop now (useNotificationEffects): unread items not announced before. */
-async function popUps(store: { db: BureauDb; userId: string }, now = T4): Promise<string[]> {
-  const items = await bell(store, now);
-  return claimAnnouncements(
-    store,
-    items.filter((i) => i.unread).map((i) => i.id),
-    items.map((i) => i.id),
-  );
-}
+/** The list as the bell shows it, meeting and form notifications included, on the agency date of `now`. */
+const bell = (store: Device, now = T4) => deviceBell(store, now);
+/** What pops up on the desktop at `now`. */
+const popUps = (store: Device, now = T4) => devicePopUps(store, now);
 
 /** What the app does once notifications are started: remember when each notice arrived. */
-async function arrive(store: { db: BureauDb; userId: string }): Promise<void> {
+async function arrive(store: Device): Promise<void> {
   await recordMeetingsSeen(store, await store.db.meetings.where('attendeeIds').equals(store.userId).toArray());
 }
 
-function issueArgs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'mtg-1',
-    title: '第一季度工作部署会',
-    startAt: at('2026-03-05', '14:00'),
-    endAt: at('2026-03-05', '16:00'),
-    location: '三楼第一会议室',
-    agenda: '',
-    invitedUserIds: ['wangqiang', 'zhaomin'],
-    invitedDepartmentIds: [],
-    replyDeadline: null,
-    substituteAllowed: true,
-    ...overrides,
-  };
-}
-
-function updateArgs(m: Meeting, overrides: Record<string, unknown>): Record<string, unknown> {
-  const { id, title, startAt, endAt, location, agenda, attachments, invitedUserIds, invitedDepartmentIds, replyDeadline, substituteAllowed } = m;
-  return { id, title, startAt, endAt, location, agenda, attachments, invitedUserIds, invitedDepartmentIds, replyDeadline, substituteAllowed, ...overrides };
-}
-const meetingOf = (tx: MemoryDocTx, id = 'mtg-1') => tx.peek('meetings', id)!;
+/** The demo agency with the shared notice (meetingHelpers.ts) issued, with no agenda and no reply deadline. */
+const issuedNotice = () => issued({ agenda: '', replyDeadline: null });
 
 describe('meeting notifications on a device', () => {
   it('reads the notices of the user, the replies it may read, and the leave of the organizer\u2019s attendees', async () => {
-    const tx = await agency({}, { allocations: false });
-    await run(tx, 'lina', 'meeting.issue', issueArgs());
+    const tx = await issuedNotice();
     await run(tx, 'wangqiang', 'meeting.reply', { meetingId: 'mtg-1', response: 'substitute', substituteId: 'sunlei' }, T1);
     tx.seedDoc('absences', { id: 'ab-x', userId: 'zhaomin', leaveRequestId: 'x', startDate: '2026-03-05', startHalf: 'am', endDate: '2026-03-05', endHalf: 'pm', active: true, updatedAt: T2 });
     tx.seedDoc('absences', { id: 'ab-y', userId: 'zhangwei', leaveRequestId: 'y', startDate: '2026-03-05', startHalf: 'am', endDate: '2026-03-05', endHalf: 'pm', active: true, updatedAt: T2 });
-    const lina = device('lina');
+    const lina = openDevice('lina');
     await sync(lina, tx);
     const mine = await loadNoticeNotificationSources(lina, '2026-03-02');
     expect({ organized: mine.organized.map((m) => m.id), invited: mine.invited.length, replies: mine.replies.map((r) => r.userId), absences: mine.absences.map((a) => a.userId), readFrom: mine.readFrom }).toEqual({
@@ -110,7 +64,7 @@ describe('meeting notifications on a device', () => {
       absences: ['zhaomin'],
       readFrom: null,
     });
-    const sunlei = device('sunlei');
+    const sunlei = openDevice('sunlei');
     await sync(sunlei, tx);
     const his = await loadNoticeNotificationSources(sunlei, '2026-03-02');
     expect({ invited: his.invited.map((m) => m.id), replies: his.replies.map((r) => r.userId) }).toEqual({ invited: ['mtg-1'], replies: ['wangqiang'] });
@@ -119,10 +73,9 @@ describe('meeting notifications on a device', () => {
   });
 
   it('takes what a fresh device finds at the first sync as read and announced; a later change is new, and pops up once', async () => {
-    const tx = await agency({}, { allocations: false });
-    await run(tx, 'lina', 'meeting.issue', issueArgs());
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { location: '五楼视频会议室' }), T1);
-    const store = device('zhaomin');
+    const tx = await issuedNotice();
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { location: '五楼视频会议室' }), T1);
+    const store = openDevice('zhaomin');
     await sync(store, tx);
     // Before the first sync has finished nothing counts as new.
     expect((await bell(store)).map((i) => [i.kind, i.unread])).toEqual([['meeting_invited', false]]);
@@ -137,7 +90,7 @@ describe('meeting notifications on a device', () => {
     ]);
     expect(await popUps(store)).toEqual([]);
 
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { startAt: at('2026-03-05', '15:00'), endAt: at('2026-03-05', '17:00') }), T2);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: at('2026-03-05', '15:00'), endAt: at('2026-03-05', '17:00') }), T2);
     await sync(store, tx);
     await arrive(store);
     const unread = (await bell(store)).filter((i) => i.unread);
@@ -148,24 +101,14 @@ describe('meeting notifications on a device', () => {
   });
 
   it('does not flood a device that had leave and trip notifications before meetings, and keeps a new leave item due its pop-up', async () => {
-    const tx = await agency({}, { allocations: false });
-    await run(tx, 'lina', 'meeting.issue', issueArgs());
+    const tx = await issuedNotice();
     await run(tx, 'lina', 'meeting.remind', { id: 'mtg-1' }, T1);
-    const store = device('wangqiang');
+    const store = openDevice('wangqiang');
     // An older version started with nothing at all: everything after the epoch is new to it.
     await startNotificationWatermark(store, EPOCH, []);
     await startTravelNotifications(store, EPOCH, []);
     await sync(store, tx);
-    const leave = makeLeave('wangqiang', ['lina'], {
-      id: 'leave-9',
-      status: 'approved',
-      pendingApproverIds: [],
-      history: [
-        { at: T1, actorId: 'wangqiang', action: 'submitted', comment: null },
-        { at: T2, actorId: 'lina', action: 'approved', comment: null },
-      ],
-    });
-    await store.db.leaveRequests.put(leave);
+    await approvedLeaveArrives(store, T1, T2);
     expect((await bell(store)).map((i) => [i.kind, i.unread])).toEqual([
       ['approved', true],
       ['meeting_invited', false],
@@ -183,27 +126,26 @@ describe('meeting notifications on a device', () => {
   });
 
   it('tells someone added to a notice by an edit, on a device started before, as new; later edits do not move it', async () => {
-    const tx = await agency({}, { allocations: false });
-    await run(tx, 'lina', 'meeting.issue', issueArgs());
-    const store = device('chenjing');
+    const tx = await issuedNotice();
+    const store = openDevice('chenjing');
     await sync(store, tx);
     await takeStartingPoint(store, { started: false, travelStarted: false, noticesStarted: false }, T1);
     expect(await bell(store)).toEqual([]);
 
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { invitedUserIds: ['wangqiang', 'zhaomin', 'chenjing'] }), T2);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { invitedUserIds: ['wangqiang', 'zhaomin', 'chenjing'] }), T2);
     await sync(store, tx);
     const [invited] = await bell(store);
     expect(invited).toMatchObject({ kind: 'meeting_invited', at: T2, unread: true });
     await arrive(store);
     expect(await popUps(store)).toEqual([invited!.id]);
 
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { agenda: '一、通报工作' }), T3);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { agenda: '一、通报工作' }), T3);
     await sync(store, tx);
     await arrive(store);
     expect((await bell(store)).map((i) => [i.kind, i.at, i.unread])).toEqual([['meeting_invited', T2, true]]);
     expect(await popUps(store)).toEqual([]);
     // Taken off the notice, the device no longer holds it, nor remembers it.
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { invitedUserIds: ['wangqiang', 'zhaomin'] }), T4);
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { invitedUserIds: ['wangqiang', 'zhaomin'] }), T4);
     await sync(store, tx);
     await arrive(store);
     expect(await bell(store)).toEqual([]);
@@ -229,18 +171,30 @@ describe('new versions of saved forms', () => {
     };
   }
 
-  async function saveCopy(store: { db: BureauDb }, tx: MemoryDocTx, version: string, now: string): Promise<void> {
+  async function saveCopy(store: Device, tx: MemoryDocTx, version: string, now: string): Promise<void> {
     const template = tx.peek('formTemplates', 'form-claim') as FormTemplate;
     await recordSavedForm(store.db, template, template.versions.find((v) => v.version === version)!, agencyDate(now), now);
   }
 
-  it('tells whoever saved a copy of the newer version in force, once per version, and leads to the form', async () => {
+  /** yangfan has published v1 (in force since 2025) and wangqiang's device has synced it. */
+  async function v1Synced(): Promise<{ tx: MemoryDocTx; store: Device }> {
     const tx = await agency({}, { allocations: false });
     await run(tx, 'yangfan', 'form.publish', publishArgs(tx, 'v1', '2025-01-01'));
-    const store = device('wangqiang');
+    const store = openDevice('wangqiang');
     await sync(store, tx);
+    return { tx, store };
+  }
+
+  /** Then, on a device already started, wangqiang saves a copy of v1 at T1. */
+  async function savedV1(): Promise<{ tx: MemoryDocTx; store: Device }> {
+    const { tx, store } = await v1Synced();
     await takeStartingPoint(store, { started: false, travelStarted: false, noticesStarted: false }, NOW);
     await saveCopy(store, tx, 'v1', T1);
+    return { tx, store };
+  }
+
+  it('tells whoever saved a copy of the newer version in force, once per version, and leads to the form', async () => {
+    const { tx, store } = await savedV1();
     expect(await bell(store)).toEqual([]);
 
     await run(tx, 'yangfan', 'form.publish', publishArgs(tx, 'v2', '2026-03-01', '  增加高铁二等座栏目  '), T2);
@@ -263,12 +217,7 @@ describe('new versions of saved forms', () => {
   });
 
   it('tells of a version published ahead of time on the day it takes effect, not before', async () => {
-    const tx = await agency({}, { allocations: false });
-    await run(tx, 'yangfan', 'form.publish', publishArgs(tx, 'v1', '2025-01-01'));
-    const store = device('wangqiang');
-    await sync(store, tx);
-    await takeStartingPoint(store, { started: false, travelStarted: false, noticesStarted: false }, NOW);
-    await saveCopy(store, tx, 'v1', T1);
+    const { tx, store } = await savedV1();
     await run(tx, 'yangfan', 'form.publish', publishArgs(tx, '2026版', '2026-04-01'), T2);
     await sync(store, tx);
     expect(await bell(store, at('2026-03-31', '23:00'))).toEqual([]);
@@ -278,10 +227,7 @@ describe('new versions of saved forms', () => {
   });
 
   it('does not flood a fresh device with copies already out of date at its first sync', async () => {
-    const tx = await agency({}, { allocations: false });
-    await run(tx, 'yangfan', 'form.publish', publishArgs(tx, 'v1', '2025-01-01'));
-    const store = device('wangqiang');
-    await sync(store, tx);
+    const { tx, store } = await v1Synced();
     await saveCopy(store, tx, 'v1', T1);
     await run(tx, 'yangfan', 'form.publish', publishArgs(tx, 'v2', '2026-03-01'), T2);
     await sync(store, tx);

@@ -3,25 +3,16 @@
 // the demo agency: what each person's device would hold after a sync, and what the bell says.
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveNotifications, itemsSeenAt, linkOf, type NotificationItem } from '../../../../renderer/features/notifications/derive';
-import { describeNotification, type DescribeContext } from '../../../../renderer/features/notifications/describe';
-import { createI18n } from '../../../../renderer/i18n/createI18n';
-import { DEMO_USERS } from '../../../../server/seed/demo';
+import { describeNotification } from '../../../../renderer/features/notifications/describe';
 import type { MemoryDocTx } from '../../../support/memoryDocTx';
 import { expectAllWritesValid, run, travelAgency } from '../../shared/mutators/helpers';
+import { en, T1, T2, T3, zh, zhCtx } from './fixtures';
 
 afterEach(() => {
   expectAllWritesValid();
 });
 
-/** Monday 2 March 2026 in the agency: submitted at 09:00 (NOW), decided at 10:00, 11:00, 12:00. */
-const T1 = '2026-03-02T02:00:00.000Z';
-const T2 = '2026-03-02T03:00:00.000Z';
-const T3 = '2026-03-02T04:00:00.000Z';
 const BEFORE_ALL = '2026-01-01T00:00:00.000Z';
-
-const zh = createI18n('zh-CN').t;
-const en = createI18n('en').t;
-const zhCtx: DescribeContext = { nameOf: (id) => DEMO_USERS.find((u) => u.id === id)?.displayName ?? '?', typeName: (id) => id, language: 'zh-CN' };
 
 const leg = (fromCity: string, toCity: string, date: string) => ({ fromCity, toCity, date, mode: 'train', travelClass: 'second' });
 

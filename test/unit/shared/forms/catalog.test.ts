@@ -40,6 +40,7 @@ function form(id: string, title: string, overrides: Partial<FormTemplate> = {}):
     description: '',
     versions: [version('2025版', '2025-01-01')],
     archived: false,
+    ownerRole: 'hr_officer',
     createdAt: AT,
     updatedAt: AT,
     ...overrides,

@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Absence } from '../../../../shared/domain/meeting';
 import { absenceSchema } from '../../../../shared/domain/meeting';
 import { absenceInterval, leaveConflicts, overlapsMeeting } from '../../../../shared/meetings/conflicts';
+import { at } from '../../../support/meetingFixture';
 
-/** An instant given in agency time (UTC+8), e.g. at('2026-03-05', '14:00'). */
-const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
 const meetingAt = (date: string, from: string, to: string, endDate = date) => ({ startAt: at(date, from), endAt: at(endDate, to) });
 
 let n = 0;

@@ -5,9 +5,10 @@ import type { Attendee, Meeting, MeetingReply, ReplyResponse } from '../../../..
 import { meetingReplyId, meetingReplySchema } from '../../../../shared/domain/meeting';
 import { awaitingReply, receiptTable, receiptTotals, replyState } from '../../../../shared/meetings/receipts';
 
-const person = (userId: string): Attendee => ({ userId, via: 'person', departmentId: null, substituteFor: null });
-const member = (userId: string, departmentId: string): Attendee => ({ userId, via: 'department', departmentId, substituteFor: null });
-const substitute = (userId: string, forId: string): Attendee => ({ userId, via: 'substitute', departmentId: null, substituteFor: forId });
+const ADDED = '2026-03-01T02:00:00.000Z';
+const person = (userId: string, addedAt = ADDED): Attendee => ({ userId, via: 'person', departmentId: null, substituteFor: null, addedAt });
+const member = (userId: string, departmentId: string): Attendee => ({ userId, via: 'department', departmentId, substituteFor: null, addedAt: ADDED });
+const substitute = (userId: string, forId: string): Attendee => ({ userId, via: 'substitute', departmentId: null, substituteFor: forId, addedAt: ADDED });
 
 function reply(userId: string, response: ReplyResponse, scheduleRevision = 1, extra: Partial<MeetingReply> = {}): MeetingReply {
   return meetingReplySchema.parse({
@@ -18,9 +19,11 @@ function reply(userId: string, response: ReplyResponse, scheduleRevision = 1, ex
     response,
     reason: response === 'absent' ? '外出办案' : '',
     substituteId: response === 'substitute' ? 'sunlei' : null,
+    substituteFor: null,
     scheduleRevision,
     late: false,
     repliedAt: '2026-03-02T02:00:00.000Z',
+    actedAt: '2026-03-02T02:00:00.000Z',
     history: [],
     ...extra,
   });
@@ -38,6 +41,10 @@ describe('replyState', () => {
     expect(replyState(m, null)).toBe('no_reply');
     expect(replyState(m, undefined)).toBe('no_reply');
     expect(replyState(m, reply('wangqiang', 'attending'))).toBe('attending');
+    // Removed from the notice and invited again after answering: that answer no longer counts.
+    const again = { ...m, attendees: [person('wangqiang', '2026-03-03T00:00:00.000Z')] };
+    expect(replyState(again, reply('wangqiang', 'attending'))).toBe('no_reply');
+    expect(replyState(again, reply('wangqiang', 'absent', 1, { repliedAt: '2026-03-03T01:00:00.000Z' }))).toBe('absent');
     expect(replyState(m, reply('wangqiang', 'absent'))).toBe('absent');
     expect(replyState(m, reply('wangqiang', 'substitute'))).toBe('substitute');
   });

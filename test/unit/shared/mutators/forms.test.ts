@@ -51,12 +51,17 @@ describe('form.publish', () => {
       description: '年休假、事假、病假通用',
       versions: [{ version: '2025版', effectiveOn: '2025-01-01', file: args.file, note: '首次发布', publishedAt: NOW, publishedBy: 'zhouting' }],
       archived: false,
+      ownerRole: 'hr_officer',
       createdAt: NOW,
       updatedAt: NOW,
     });
     await run(tx, 'yangfan', 'form.publish', publishArgs(tx, { id: 'form-claim', title: '差旅费报销单', category: '财务', issuingDepartment: '财务处', file: file(tx, '报销单.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') }));
     await run(tx, 'lina', 'form.publish', publishArgs(tx, { id: 'form-scan', title: '公文处理单', category: '综合', issuingDepartment: '综合处', file: file(tx, '处理单.png', 'image/png') }));
-    expect(tx.all('formTemplates').map((f) => f.id)).toEqual(['form-leave', 'form-claim', 'form-scan']);
+    expect(tx.all('formTemplates').map((f) => [f.id, f.ownerRole])).toEqual([
+      ['form-leave', 'hr_officer'],
+      ['form-claim', 'finance_officer'],
+      ['form-scan', 'meeting_organizer'],
+    ]);
   });
 
   it('adds a new version and keeps the old one, which is superseded once the new one takes effect', async () => {
@@ -122,10 +127,18 @@ describe('form.edit and form.archive', () => {
   it('edits the description and filing of a form without touching its versions', async () => {
     const tx = await published();
     const versions = formOf(tx).versions;
-    await run(tx, 'yangfan', 'form.edit', editArgs(), on('2026-03-03'));
+    await run(tx, 'zhouting', 'form.edit', editArgs(), on('2026-03-03'));
     expect(formOf(tx)).toMatchObject({ title: '请假审批表（试行）', description: '说明', versions, updatedAt: on('2026-03-03') });
     // Sent again as it now stands: nothing to record.
-    await expectRejected(tx, 'yangfan', 'form.edit', editArgs({ description: '说明  ' }), 'change.nothing');
+    await expectRejected(tx, 'zhouting', 'form.edit', editArgs({ description: '说明  ' }), 'change.nothing');
+  });
+
+  it("leaves a form to the office it belongs to: another publishing office can neither change it nor add a version", async () => {
+    const tx = await published();
+    await expectRejected(tx, 'yangfan', 'form.edit', editArgs(), 'form.not_owner');
+    await expectRejected(tx, 'lina', 'form.archive', { id: 'form-leave', archived: true }, 'form.not_owner');
+    await expectRejected(tx, 'yangfan', 'form.publish', publishArgs(tx, { version: '2027版', file: file(tx, '请假审批表2027.docx') }), 'form.not_owner');
+    expect(formOf(tx).versions).toHaveLength(1);
   });
 
   it('withdraws a form and puts it back; the same state twice is change.nothing', async () => {

@@ -5,73 +5,22 @@
 // warning.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { User } from '../../../../shared/domain/directory';
-import { meetingReplyId, type Meeting } from '../../../../shared/domain/meeting';
+import { meetingReplyId } from '../../../../shared/domain/meeting';
 import { leaveConflicts } from '../../../../shared/meetings/conflicts';
 import { receiptTable } from '../../../../shared/meetings/receipts';
+import { at, updateArgsOf } from '../../../support/meetingFixture';
 import type { MemoryDocTx } from '../../../support/memoryDocTx';
+import { runMutator } from '../../../../shared/mutators';
+import { readersOf } from '../../../../shared/sync/access';
 import { agency, attachment, decide, expectAllWritesValid, expectRejected, NOW, on, run, submitArgs } from './helpers';
+import { DEADLINE, END, issueArgs, issued, meetingOf, reply, START } from './meetingHelpers';
 
 afterEach(() => {
   expectAllWritesValid();
 });
 
-/** An instant in agency time (UTC+8). */
-const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`).toISOString();
-
-/** Thursday 5 March 2026, 14:00–16:00; replies by Wednesday 18:00. */
-const START = at('2026-03-05', '14:00');
-const END = at('2026-03-05', '16:00');
-const DEADLINE = at('2026-03-04', '18:00');
-
-function issueArgs(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: 'mtg-1',
-    title: '第一季度工作部署会',
-    startAt: START,
-    endAt: END,
-    location: '三楼第一会议室',
-    agenda: '一、通报工作\n二、部署任务',
-    invitedUserIds: ['wangqiang', 'zhaomin'],
-    invitedDepartmentIds: [],
-    replyDeadline: DEADLINE,
-    substituteAllowed: true,
-    ...overrides,
-  };
-}
-
-/** The arguments of meeting.update that change nothing (as the edit page would send them). */
-function updateArgs(m: Meeting, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id: m.id,
-    title: m.title,
-    startAt: m.startAt,
-    endAt: m.endAt,
-    location: m.location,
-    agenda: m.agenda,
-    attachments: m.attachments,
-    invitedUserIds: m.invitedUserIds,
-    invitedDepartmentIds: m.invitedDepartmentIds,
-    replyDeadline: m.replyDeadline,
-    substituteAllowed: m.substituteAllowed,
-    ...overrides,
-  };
-}
-
-const reply = (response: 'attending' | 'absent' | 'substitute', extra: Record<string, unknown> = {}) => ({ meetingId: 'mtg-1', response, ...extra });
-
-function meetingOf(tx: MemoryDocTx, id = 'mtg-1'): Meeting {
-  const doc = tx.peek('meetings', id);
-  if (!doc) throw new Error(`no meeting ${id}`);
-  return doc;
-}
 const replyOf = (tx: MemoryDocTx, userId: string, meetingId = 'mtg-1') => tx.peek('meetingReplies', meetingReplyId(meetingId, userId));
 const attendeesOf = (tx: MemoryDocTx) => meetingOf(tx).attendees.map((a) => [a.userId, a.via, a.via === 'department' ? a.departmentId : a.substituteFor]);
-
-async function issued(overrides: Record<string, unknown> = {}) {
-  const tx = await agency({}, { allocations: false });
-  await run(tx, 'lina', 'meeting.issue', issueArgs(overrides));
-  return tx;
-}
 
 function user(id: string, departmentId: string, extra: Partial<User> = {}): User {
   return { id, username: id, displayName: id, departmentId, managerId: 'lina', rank: 4, title: '科员', roles: ['staff'], active: true, ...extra };
@@ -92,8 +41,8 @@ describe('meeting.issue', () => {
       invitedUserIds: ['wangqiang', 'zhaomin'],
       invitedDepartmentIds: [],
       attendees: [
-        { userId: 'wangqiang', via: 'person', departmentId: null, substituteFor: null },
-        { userId: 'zhaomin', via: 'person', departmentId: null, substituteFor: null },
+        { userId: 'wangqiang', via: 'person', departmentId: null, substituteFor: null, addedAt: NOW },
+        { userId: 'zhaomin', via: 'person', departmentId: null, substituteFor: null, addedAt: NOW },
       ],
       attendeeIds: ['wangqiang', 'zhaomin'],
       replyDeadline: DEADLINE,
@@ -177,9 +126,11 @@ describe('meeting.reply', () => {
       response: 'attending',
       reason: '',
       substituteId: null,
+      substituteFor: null,
       scheduleRevision: 1,
       late: false,
       repliedAt: on('2026-03-03'),
+      actedAt: on('2026-03-03'),
       history: [{ at: on('2026-03-03'), response: 'attending', substituteId: null, scheduleRevision: 1 }],
     });
     // The notice itself is not touched by a plain reply.
@@ -207,6 +158,31 @@ describe('meeting.reply', () => {
     expect(replyOf(open, 'zhaomin', 'mtg-open')?.late).toBe(false);
   });
 
+  it('judges an offline reply by when it was given: before the deadline is not late, during the meeting is still taken', async () => {
+    const tx = await issued();
+    // Answered on the Wednesday afternoon with no network, pushed on Thursday morning.
+    await runMutator('meeting.reply', reply('attending'), { tx, actorId: 'wangqiang', now: at('2026-03-05', '08:00'), actedAt: at('2026-03-04', '15:00') });
+    expect(replyOf(tx, 'wangqiang')).toMatchObject({ late: false, actedAt: at('2026-03-04', '15:00'), repliedAt: at('2026-03-05', '08:00') });
+    // Answered during the meeting, pushed after its end: recorded (late), not refused.
+    await runMutator('meeting.reply', reply('absent', { reason: '临时外出' }), { tx, actorId: 'zhaomin', now: at('2026-03-05', '17:00'), actedAt: at('2026-03-05', '15:00') });
+    expect(replyOf(tx, 'zhaomin')).toMatchObject({ response: 'absent', late: true });
+    // Answered after the end: too late.
+    await expect(runMutator('meeting.reply', reply('attending'), { tx, actorId: 'zhaomin', now: at('2026-03-05', '17:00'), actedAt: at('2026-03-05', '16:30') })).rejects.toMatchObject({ code: 'meeting.ended' });
+  });
+
+  it('keeps an "attending" given for a time the organizer has changed since as waiting for confirmation', async () => {
+    const tx = await issued();
+    const seen = meetingOf(tx).scheduleRevision;
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: at('2026-03-05', '15:00') }));
+    // wangqiang answered offline before he could see the new time; his reply arrives after the move.
+    await run(tx, 'wangqiang', 'meeting.reply', reply('attending', { scheduleRevision: seen }));
+    expect(replyOf(tx, 'wangqiang')?.scheduleRevision).toBe(1);
+    expect(receiptTable(meetingOf(tx), tx.all('meetingReplies')).find((row) => row.attendee.userId === 'wangqiang')?.state).toBe('needs_reconfirm');
+    // A revision from the future cannot confirm more than there is.
+    await run(tx, 'zhaomin', 'meeting.reply', reply('attending', { scheduleRevision: 9 }));
+    expect(replyOf(tx, 'zhaomin')?.scheduleRevision).toBe(2);
+  });
+
   it('refuses someone not invited, the organizer, an unknown meeting, a cancelled one and one already over', async () => {
     const tx = await issued();
     await expectRejected(tx, 'chenjing', 'meeting.reply', reply('attending'), 'meeting.not_invited');
@@ -228,6 +204,9 @@ describe('meeting.reply', () => {
     expect(meetingOf(tx).attendeeIds).toEqual(['wangqiang', 'zhaomin', 'sunlei']);
     expect(replyOf(tx, 'wangqiang')).toMatchObject({ response: 'substitute', substituteId: 'sunlei', reason: '同日下乡调研' });
     await run(tx, 'sunlei', 'meeting.reply', reply('attending'));
+    // wangqiang reads whether his substitute comes.
+    expect(replyOf(tx, 'sunlei')).toMatchObject({ response: 'attending', substituteFor: 'wangqiang' });
+    expect(readersOf('meetingReplies', replyOf(tx, 'sunlei')!)).toContain('user:wangqiang');
     expect(receiptTable(meetingOf(tx), tx.all('meetingReplies')).map((r) => [r.attendee.userId, r.state])).toEqual([
       ['wangqiang', 'substitute'],
       ['zhaomin', 'no_reply'],
@@ -266,11 +245,11 @@ describe('meeting.reply', () => {
     await expectRejected(tx, 'sunlei', 'meeting.reply', reply('substitute', { substituteId: 'chenjing' }), 'meeting.substitute_not_allowed');
   });
 
-  it('refuses as substitute: nobody, oneself, the organizer, an unknown or inactive person, someone already on the notice', async () => {
+  it('refuses as substitute: nobody, oneself, the organizer, an unknown or inactive person, someone already on the notice, an administrator account', async () => {
     const tx = await agency({ liuyang: { active: false } }, { allocations: false });
     await run(tx, 'lina', 'meeting.issue', issueArgs());
     await run(tx, 'zhaomin', 'meeting.reply', reply('substitute', { substituteId: 'chenjing' }));
-    for (const substituteId of [null, 'wangqiang', 'lina', 'nobody', 'liuyang', 'zhaomin', 'chenjing']) {
+    for (const substituteId of [null, 'wangqiang', 'lina', 'nobody', 'liuyang', 'zhaomin', 'chenjing', 'admin', 'auditor']) {
       await expectRejected(tx, 'wangqiang', 'meeting.reply', reply('substitute', { substituteId }), 'meeting.invalid_substitute');
     }
   });
@@ -283,7 +262,7 @@ describe('meeting.update', () => {
     await run(tx, 'zhaomin', 'meeting.reply', reply('absent', { reason: '出差' }));
     const newStart = at('2026-03-06', '09:00');
     const newEnd = at('2026-03-06', '11:00');
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { startAt: newStart, endAt: newEnd, replyDeadline: null, note: ' 与市里会议冲突，顺延一天 ' }), on('2026-03-03'));
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: newStart, endAt: newEnd, replyDeadline: null, note: ' 与市里会议冲突，顺延一天 ' }), on('2026-03-03'));
     const m = meetingOf(tx);
     expect(m).toMatchObject({ startAt: newStart, endAt: newEnd, scheduleRevision: 2, updatedAt: on('2026-03-03') });
     expect(m.changes).toEqual([{ at: on('2026-03-03'), kind: 'rescheduled', previousStartAt: START, previousEndAt: END, previousLocation: null, note: '与市里会议冲突，顺延一天' }]);
@@ -298,20 +277,20 @@ describe('meeting.update', () => {
 
   it('a new place is recorded as a relocation, without asking for confirmation again', async () => {
     const tx = await issued();
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { location: '五楼视频会议室' }));
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { location: '五楼视频会议室' }));
     const m = meetingOf(tx);
     expect(m.scheduleRevision).toBe(1);
     expect(m.changes).toEqual([{ at: NOW, kind: 'relocated', previousStartAt: null, previousEndAt: null, previousLocation: '三楼第一会议室', note: null }]);
     // Time and place at once: a reschedule that remembers the old place too.
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { location: '三楼第一会议室', startAt: at('2026-03-05', '15:00') }));
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { location: '三楼第一会议室', startAt: at('2026-03-05', '15:00') }));
     expect(meetingOf(tx).changes.at(-1)).toMatchObject({ kind: 'rescheduled', previousStartAt: START, previousEndAt: END, previousLocation: '五楼视频会议室' });
     expect(meetingOf(tx).scheduleRevision).toBe(2);
   });
 
   it('records any other edit as an update, and refuses an edit that changes nothing (change.nothing)', async () => {
     const tx = await issued();
-    await expectRejected(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { note: '再发一次' }), 'change.nothing');
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { agenda: '一、通报工作\n二、部署任务\n三、其他事项' }));
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { note: '再发一次' }), 'change.nothing');
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { agenda: '一、通报工作\n二、部署任务\n三、其他事项' }));
     expect(meetingOf(tx).changes.map((c) => c.kind)).toEqual(['updated']);
     expect(meetingOf(tx).scheduleRevision).toBe(1);
   });
@@ -319,24 +298,24 @@ describe('meeting.update', () => {
   it('adds and removes people; a substitute stays while the person they attend for is invited', async () => {
     const tx = await issued();
     await run(tx, 'wangqiang', 'meeting.reply', reply('substitute', { substituteId: 'sunlei' }));
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { invitedUserIds: ['wangqiang', 'zhaomin', 'chenjing'] }));
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { invitedUserIds: ['wangqiang', 'zhaomin', 'chenjing'] }));
     expect(meetingOf(tx).attendeeIds).toEqual(['wangqiang', 'zhaomin', 'chenjing', 'sunlei']);
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { invitedUserIds: ['zhaomin', 'chenjing'] }));
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { invitedUserIds: ['zhaomin', 'chenjing'] }));
     expect(meetingOf(tx).attendeeIds).toEqual(['zhaomin', 'chenjing']);
   });
 
   it('refuses anyone but the organizer, an unknown meeting, a cancelled one, and the checks of a new notice', async () => {
     const tx = await issued();
     const m = meetingOf(tx);
-    await expectRejected(tx, 'wangqiang', 'meeting.update', updateArgs(m, { title: '改' }), 'meeting.not_organizer');
-    await expectRejected(tx, 'lina', 'meeting.update', updateArgs(m, { id: 'mtg-none' }), 'meeting.not_found');
-    await expectRejected(tx, 'lina', 'meeting.update', updateArgs(m, { endAt: m.startAt }), 'meeting.invalid_time');
-    await expectRejected(tx, 'lina', 'meeting.update', updateArgs(m, { replyDeadline: at('2026-03-06', '09:00') }), 'meeting.deadline_after_start');
-    await expectRejected(tx, 'lina', 'meeting.update', updateArgs(m, { invitedUserIds: [] }), 'meeting.no_attendees');
-    await expectRejected(tx, 'lina', 'meeting.update', updateArgs(m, { invitedUserIds: ['nobody'] }), 'meeting.unknown_attendee');
-    await expectRejected(tx, 'lina', 'meeting.update', updateArgs(m, { title: '改' }), 'meeting.ended', undefined, END);
+    await expectRejected(tx, 'wangqiang', 'meeting.update', updateArgsOf(m, { title: '改' }), 'meeting.not_organizer');
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(m, { id: 'mtg-none' }), 'meeting.not_found');
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(m, { endAt: m.startAt }), 'meeting.invalid_time');
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(m, { replyDeadline: at('2026-03-06', '09:00') }), 'meeting.deadline_after_start');
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(m, { invitedUserIds: [] }), 'meeting.no_attendees');
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(m, { invitedUserIds: ['nobody'] }), 'meeting.unknown_attendee');
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(m, { title: '改' }), 'meeting.ended', undefined, END);
     await run(tx, 'lina', 'meeting.cancel', { id: 'mtg-1', reason: '' });
-    await expectRejected(tx, 'lina', 'meeting.update', updateArgs(m, { title: '改' }), 'meeting.cancelled');
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(m, { title: '改' }), 'meeting.cancelled');
   });
 });
 
@@ -364,7 +343,7 @@ describe('meeting.remind', () => {
     await run(tx, 'lina', 'meeting.remind', { id: 'mtg-1' }, on('2026-03-03'));
     expect(meetingOf(tx).reminders).toEqual([{ at: on('2026-03-03'), userIds: ['zhaomin'] }]);
 
-    await run(tx, 'lina', 'meeting.update', updateArgs(meetingOf(tx), { startAt: at('2026-03-05', '15:00') }));
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: at('2026-03-05', '15:00') }));
     await run(tx, 'lina', 'meeting.remind', { id: 'mtg-1' }, on('2026-03-04'));
     expect(meetingOf(tx).reminders.at(-1)).toEqual({ at: on('2026-03-04'), userIds: ['wangqiang', 'zhaomin'] });
   });
@@ -376,6 +355,30 @@ describe('meeting.remind', () => {
     await run(tx, 'wangqiang', 'meeting.reply', reply('attending'));
     await run(tx, 'zhaomin', 'meeting.reply', reply('attending'));
     await expectRejected(tx, 'lina', 'meeting.remind', { id: 'mtg-1' }, 'change.nothing');
+  });
+
+  it('sends at most one reminder every ten minutes (meeting.reminded_recently)', async () => {
+    const tx = await issued();
+    await run(tx, 'lina', 'meeting.remind', { id: 'mtg-1' }, at('2026-03-03', '09:00'));
+    await expectRejected(tx, 'lina', 'meeting.remind', { id: 'mtg-1' }, 'meeting.reminded_recently', { minutes: 6 }, at('2026-03-03', '09:04'));
+    await run(tx, 'lina', 'meeting.remind', { id: 'mtg-1' }, at('2026-03-03', '09:10'));
+    expect(meetingOf(tx).reminders).toHaveLength(2);
+  });
+});
+
+describe('meeting times and deadlines', () => {
+  it('stores every instant in one spelling, so a time sent with +08:00 is the same time', async () => {
+    const tx = await issued({ startAt: '2026-03-05T14:00:00+08:00', endAt: '2026-03-05T16:00:00+08:00', replyDeadline: '2026-03-04T18:00:00+08:00' });
+    expect(meetingOf(tx)).toMatchObject({ startAt: START, endAt: END, replyDeadline: DEADLINE });
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { startAt: '2026-03-05T06:00:00Z' }), 'change.nothing');
+  });
+
+  it('refuses a reply deadline already past, but an edit may keep one that passed meanwhile', async () => {
+    const tx = await agency({}, { allocations: false });
+    await expectRejected(tx, 'lina', 'meeting.issue', issueArgs({ replyDeadline: at('2026-03-02', '08:00') }), 'meeting.deadline_passed');
+    await run(tx, 'lina', 'meeting.issue', issueArgs());
+    await run(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { location: '二楼会议室' }), at('2026-03-05', '09:00'));
+    await expectRejected(tx, 'lina', 'meeting.update', updateArgsOf(meetingOf(tx), { replyDeadline: at('2026-03-05', '08:00') }), 'meeting.deadline_passed', undefined, at('2026-03-05', '09:00'));
   });
 });
 
