@@ -102,6 +102,17 @@ export function AppShell() {
   const isHr = roles.includes('hr_officer');
   const isPolicyAdmin = isHr || roles.includes('system_admin');
   const item = (key: NavKey, icon: ReactNode, label: string) => ({ key, icon, label: <span data-testid={`nav-${key}`}>{label}</span> });
+  /** A menu entry with the number of things waiting there. */
+  const counted = (key: NavKey, icon: ReactNode, label: string, count: number) => ({
+    key,
+    icon,
+    label: (
+      <span data-testid={`nav-${key}`} data-count={count} style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+        {label}
+        <Badge count={count} size="small" />
+      </span>
+    ),
+  });
 
   const items: MenuProps['items'] = [
     item('requests', <UnorderedListOutlined />, t('nav.myRequests')),
@@ -109,16 +120,7 @@ export function AppShell() {
     item('balances', <WalletOutlined />, t('nav.balances')),
   ];
   if (isApprover || waiting > 0) {
-    items.push({
-      key: 'approvals',
-      icon: <AuditOutlined />,
-      label: (
-        <span data-testid="nav-approvals" data-count={waiting} style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-          {t('nav.approvals')}
-          <Badge count={waiting} size="small" />
-        </span>
-      ),
-    });
+    items.push(counted('approvals', <AuditOutlined />, t('nav.approvals'), waiting));
   }
   if (isApprover) items.push(item('team', <TeamOutlined />, t('nav.team')));
   items.push(item('delegation', <SwapOutlined />, t('nav.delegation')));
@@ -137,16 +139,7 @@ export function AppShell() {
     key: 'office',
     label: t('nav.group.office'),
     children: [
-      {
-        key: 'meetings',
-        icon: <NotificationOutlined />,
-        label: (
-          <span data-testid="nav-meetings" data-count={toAnswer} style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
-            {t('nav.meetings')}
-            <Badge count={toAnswer} size="small" />
-          </span>
-        ),
-      },
+      counted('meetings', <NotificationOutlined />, t('nav.meetings'), toAnswer),
       ...(roles.includes('meeting_organizer') ? [item('newMeeting', <FileAddOutlined />, t('nav.newMeeting'))] : []),
       item('forms', <FolderOpenOutlined />, t('nav.forms')),
       ...(FORM_PUBLISHER_ROLES.some((r) => roles.includes(r)) ? [item('formsManage', <CloudUploadOutlined />, t('nav.formsManage'))] : []),
