@@ -13,7 +13,7 @@ import { chooseRule, FALLBACK_STEPS, pendingApprovers, planSteps } from '../leav
 import { convertToFen, sumFen } from '../money/money';
 import { perDiem, type TripLeg } from '../travel/perDiem';
 import { checkLine } from '../travel/standards';
-import { loadActor, requireRole } from './common';
+import { loadActor, requireBlobs, requireRole } from './common';
 import { loadStandards } from './travel';
 import { defineMutator, MutationRejected, type MutationContext } from './types';
 import { decideArgs, decideRouted, withdrawn } from './workflow';
@@ -116,7 +116,7 @@ export const claimSubmit = defineMutator({
         }
         seen.add(invoiceNumber);
       }
-      for (const r of line.receipts) if (!(await ctx.tx.hasBlob(r.sha256))) throw new MutationRejected('blob.missing', { name: r.name });
+      await requireBlobs(ctx, line.receipts);
       const over = standards && line.category === 'lodging' ? checkLine(standards, { kind: 'lodging', city: line.city, nights: line.nights, amountFen }, requester) : null;
       const explanation = line.explanation.trim();
       if (over && explanation === '') throw new MutationRejected('claim.explanation_required', { line: index + 1 });

@@ -21,6 +21,14 @@ export async function requireRole(ctx: MutationContext, ...roles: Role[]): Promi
   return actor;
 }
 
+/**
+ * Every file a document names must already be stored (on the server; on a client, on this
+ * device) before the document is accepted: otherwise readers would get a reference to nothing.
+ */
+export async function requireBlobs(ctx: MutationContext, files: Iterable<{ sha256: string; name: string }>): Promise<void> {
+  for (const f of files) if (!(await ctx.tx.hasBlob(f.sha256))) throw new MutationRejected('blob.missing', { name: f.name });
+}
+
 export async function loadLeaveType(tx: Pick<DocTx, 'get'>, id: string): Promise<LeaveTypeDef> {
   const type = await tx.get('leaveTypes', id);
   if (!type || !type.active) throw new MutationRejected('leave.unknown_type', { type: id });

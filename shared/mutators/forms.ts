@@ -5,7 +5,7 @@ import { isoDateSchema } from '../calendar/dates';
 import { FORM_PUBLISHER_ROLES, formFileSchema, formPublisherRoleSchema, isFormMediaType, MAX_FORM_VERSIONS, type FormTemplate } from '../domain/forms';
 import { idSchema } from '../domain/ids';
 import { normalizeForSearch } from '../forms/catalog';
-import { requireRole } from './common';
+import { requireBlobs, requireRole } from './common';
 import { defineMutator, MutationRejected, type MutationContext } from './types';
 
 export { FORM_PUBLISHER_ROLES } from '../domain/forms';
@@ -39,7 +39,7 @@ export const formPublish = defineMutator({
     const actor = await requireRole(ctx, ...FORM_PUBLISHER_ROLES);
     if (args.title === '') throw new MutationRejected('form.title_required');
     if (!isFormMediaType(args.file.mediaType)) throw new MutationRejected('form.bad_file_type');
-    if (!(await ctx.tx.hasBlob(args.file.sha256))) throw new MutationRejected('blob.missing', { name: args.file.name });
+    await requireBlobs(ctx, [args.file]);
     const existing = await ctx.tx.get('formTemplates', args.id);
     if (existing && !actor.roles.includes(existing.ownerRole)) throw new MutationRejected('form.not_owner');
     const ownerRole = existing?.ownerRole ?? args.ownerRole ?? FORM_PUBLISHER_ROLES.find((r) => actor.roles.includes(r));

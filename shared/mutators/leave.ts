@@ -9,7 +9,7 @@ import { halfDaySchema, MAX_ATTACHMENTS, REASON_MAX, type LeaveRequest } from '.
 import { leaveTypeIdSchema } from '../domain/leaveTypes';
 import { loadCalendar } from '../leave/calendar';
 import { chooseRule, FALLBACK_STEPS, pendingApprovers, planSteps } from '../leave/policy';
-import { balanceFor, effectiveSpan, holdsDays, loadActor, loadLeaveType, spanDays } from './common';
+import { balanceFor, effectiveSpan, holdsDays, loadActor, loadLeaveType, requireBlobs, spanDays } from './common';
 import { endOnLeaveDelegations, ledgerRestore, recordAbsence } from './effects';
 import { defineMutator, MutationRejected, type MutationContext } from './types';
 
@@ -54,7 +54,7 @@ export const leaveSubmit = defineMutator({
     if (type.attachmentOverDays !== null && days > type.attachmentOverDays && args.attachments.length === 0) {
       throw new MutationRejected('leave.attachment_required', { days: type.attachmentOverDays });
     }
-    for (const a of args.attachments) if (!(await ctx.tx.hasBlob(a.sha256))) throw new MutationRejected('blob.missing', { name: a.name });
+    await requireBlobs(ctx, args.attachments);
     if (await ctx.tx.get('leaveRequests', args.id)) throw new MutationRejected('leave.already_exists');
 
     const mine = await ctx.tx.find('leaveRequests', 'requesterId', requester.id);

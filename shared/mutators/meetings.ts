@@ -6,7 +6,7 @@ import type { User } from '../domain/directory';
 import { idSchema } from '../domain/ids';
 import { MAX_MEETING_ATTENDEES, meetingReplyId, meetingSchema, replyResponseSchema, type Attendee, type Meeting, type MeetingChange, type MeetingReply } from '../domain/meeting';
 import { awaitingReply } from '../meetings/receipts';
-import { loadActor, requireRole } from './common';
+import { loadActor, requireBlobs, requireRole } from './common';
 import { defineMutator, MutationRejected, type MutationContext } from './types';
 
 // The notice's own fields, as the document states them; the title is checked by the mutator
@@ -35,7 +35,7 @@ async function checkFields(ctx: MutationContext, f: NoticeFields, previousDeadli
   if (ms(f.endAt) <= ms(ctx.now)) throw new MutationRejected('meeting.ended');
   if (f.replyDeadline !== null && ms(f.replyDeadline) > ms(f.startAt)) throw new MutationRejected('meeting.deadline_after_start');
   if (f.replyDeadline !== null && f.replyDeadline !== previousDeadline && ms(f.replyDeadline) <= ms(ctx.now)) throw new MutationRejected('meeting.deadline_passed');
-  for (const a of f.attachments) if (!(await ctx.tx.hasBlob(a.sha256))) throw new MutationRejected('blob.missing', { name: a.name });
+  await requireBlobs(ctx, f.attachments);
 }
 
 /** Departments and everything under them. */
